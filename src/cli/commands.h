@@ -1,0 +1,21 @@
+// The subcommands of the actorgraph CLI.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace actorgraph::cli {
+
+struct Command {
+  std::string name;
+  std::string summary;
+  std::function<int(int argc, char** argv)> run;  // argv[0] is the command name
+};
+
+const std::vector<Command>& Commands();
+
+// Subcommand entry points, one file each.
+int RunBuild(int argc, char** argv);
+
+}  // namespace actorgraph::cli
