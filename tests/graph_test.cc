@@ -15,8 +15,11 @@ TEST(Graph, SortedVerticesAndEdgesAreOrderedById) {
   auto c = boost::add_vertex(node("c"), g);
   auto a = boost::add_vertex(node("a"), g);
   auto b = boost::add_vertex(node("b"), g);
-  boost::add_edge(c, b, ActorEdge{1}, g);
-  boost::add_edge(b, a, ActorEdge{2}, g);
+  ActorEdge e1, e2;
+  e1.weight = 1;
+  e2.weight = 2;
+  boost::add_edge(c, b, e1, g);
+  boost::add_edge(b, a, e2, g);
   auto vs = SortedVertices(g);
   ASSERT_EQ(vs.size(), 3u);
   EXPECT_EQ(g[vs[0]].id, "a");
