@@ -55,14 +55,29 @@ struct Actor {
   std::string file;                          // the file that defined the actor
 };
 
+// A problem found while loading or linting a gazetteer file.
+struct GazetteerProblem {
+  std::string file;
+  std::string id;     // actor id, or "#N" (entry index) when the entry has no usable id
+  std::string field;  // e.g. "aliases.ar[2]"
+  std::string message;
+  // "file: actor 'id': field 'f': message"
+  std::string ToString() const;
+};
+
 class Gazetteer {
  public:
   // Loads files and folders (every *.json below a folder, in sorted order). An id defined twice is an
   // error naming both files; an entry with "extends" adds aliases to an actor defined earlier.
   // Throws Error naming file, entry and field on malformed input.
   static Gazetteer Load(const std::vector<std::filesystem::path>& paths);
-  // Parses one file's contents (for tests and standard input); `name` is used in messages.
-  void AddFile(std::string_view contents, const std::string& name);
+  // Parses one file's contents (for tests and standard input); `name` is used in messages. Without
+  // `problems` the first problem throws Error; with it, problems are collected and bad entries skipped.
+  void AddFile(std::string_view contents, const std::string& name,
+               std::vector<GazetteerProblem>* problems = nullptr);
+  // Expands files and folders into the *.json files Load reads, in load order.
+  static std::vector<std::filesystem::path> ExpandPaths(
+      const std::vector<std::filesystem::path>& paths);
   // Generates the nisba forms of every state; call once after the last AddFile (Load does).
   void Finish();
 

@@ -1,0 +1,85 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "actorgraph/error.h"
+
+namespace actorgraph::cli {
+
+void AddCorpusOptions(cxxopts::Options& options) {
+  options.add_options()
+      ("g,gazetteer", "gazetteer file or folder (repeatable; default: the shipped gazetteer/)",
+       cxxopts::value<std::vector<std::string>>())
+      ("threads", "worker threads (0 = all cores)", cxxopts::value<unsigned>()->default_value("0"))
+      ("strict", "fail on the first invalid document instead of skipping it")
+      ("q,quiet", "no progress line and no warnings")
+      ("h,help", "show this help")
+      ("inputs", "files (.txt, .jsonl), folders (recursive) or - for standard input "
+                 "(default: the sample corpus examples/articles)",
+       cxxopts::value<std::vector<std::string>>());
+}
+
+bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result) {
+  try {
+    *result = options.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& e) {
+    throw Error(std::string(e.what()) + " (see 'actorgraph " + options.program() + " --help')");
+  }
+  if (result->count("help")) {
+    std::cout << options.help() << std::endl;
+    return false;
+  }
+  return true;
+}
+
+Corpus OpenCorpus(const cxxopts::ParseResult& args) {
+  Corpus c;
+  c.quiet = args.count("quiet") > 0;
+  c.threads = args["threads"].as<unsigned>();
+  std::vector<std::filesystem::path> gpaths;
+  if (args.count("gazetteer"))
+    for (const auto& g : args["gazetteer"].as<std::vector<std::string>>()) gpaths.push_back(g);
+  else
+    gpaths.push_back(DefaultGazetteerPath());
+  c.gazetteer = Gazetteer::Load(gpaths);
+  if (args.count("inputs"))
+    c.inputs = args["inputs"].as<std::vector<std::string>>();
+  else
+    c.inputs.push_back(DefaultCorpusPath().string());
+  ReaderOptions ro;
+  ro.strict = args.count("strict") > 0;
+  bool quiet = c.quiet;
+  ro.warn = [quiet](const std::string& w) {
+    if (!quiet) std::cerr << "actorgraph: warning: " << w << "\n";
+  };
+  c.reader = std::make_unique<DocumentReader>(c.inputs, ro);
+  return c;
+}
+
+std::function<void(const Progress&)> ProgressPrinter(bool quiet) {
+  if (quiet || !::isatty(STDERR_FILENO)) return nullptr;
+  return [](const Progress& p) {
+    double mb = p.bytes / 1e6;
+    double rate = p.seconds > 0 ? mb / p.seconds : 0;
+    char line[160];
+    if (p.total_bytes > 0 && rate > 0) {
+      double left = (p.total_bytes / 1e6 - mb) / rate;
+      std::snprintf(line, sizeof line, "\r%llu documents, %.1f of %.1f MB, %.1f MB/s, ETA %.0f s   ",
+                    static_cast<unsigned long long>(p.documents), mb, p.total_bytes / 1e6, rate,
+                    left > 0 ? left : 0);
+    } else {
+      std::snprintf(line, sizeof line, "\r%llu documents, %.1f MB, %.1f MB/s   ",
+                    static_cast<unsigned long long>(p.documents), mb, rate);
+    }
+    std::cerr << line << std::flush;
+  };
+}
+
+void EndProgress(bool quiet) {
+  if (!quiet && ::isatty(STDERR_FILENO)) std::cerr << "\r\033[K" << std::flush;
+}
+
+}  // namespace actorgraph::cli

@@ -1,0 +1,37 @@
+// Options and helpers shared by the subcommands that read a corpus.
+#pragma once
+
+#include <cxxopts.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actorgraph/gazetteer.h"
+#include "actorgraph/pipeline.h"
+#include "actorgraph/reader.h"
+
+namespace actorgraph::cli {
+
+// Adds -g/--gazetteer, --threads, --strict, --quiet and the positional inputs.
+void AddCorpusOptions(cxxopts::Options& options);
+
+// Parses argv; prints help and returns false for --help. Throws Error on bad options.
+bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result);
+
+struct Corpus {
+  Gazetteer gazetteer;
+  std::vector<std::string> inputs;
+  std::unique_ptr<DocumentReader> reader;
+  unsigned threads = 0;
+  bool quiet = false;
+};
+
+// Loads the gazetteer (-g or the shipped one) and opens the inputs (or the sample corpus). Warnings
+// about skipped documents go to standard error.
+Corpus OpenCorpus(const cxxopts::ParseResult& args);
+
+// A progress line on standard error when it is a terminal and --quiet is off.
+std::function<void(const Progress&)> ProgressPrinter(bool quiet);
+void EndProgress(bool quiet);
+
+}  // namespace actorgraph::cli
