@@ -1,0 +1,20 @@
+#include "actorgraph/writer.h"
+
+#include "actorgraph/dot_writer.h"
+#include "actorgraph/error.h"
+#include "actorgraph/graphml_writer.h"
+#include "actorgraph/json_writer.h"
+
+namespace actorgraph {
+
+std::unique_ptr<GraphWriter> MakeWriter(std::string_view format) {
+  if (format == "graphml") return std::make_unique<GraphmlWriter>();
+  if (format == "dot") return std::make_unique<DotWriter>();
+  if (format == "json") return std::make_unique<JsonWriter>();
+  throw Error("unknown output format '" + std::string(format) +
+              "' (expected graphml, gexf, dot, json or csv)");
+}
+
+std::vector<std::string> WriterFormats() { return {"graphml", "dot", "json"}; }
+
+}  // namespace actorgraph

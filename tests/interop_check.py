@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Reads an actorgraph export with networkx (and igraph for GraphML) and compares it with the
+expected summary written by the C++ test. Usage: interop_check.py FORMAT PATH EXPECTED_JSON.
+Exit 0 when everything matches; 1 with one line per mismatch; 2 when a reader fails."""
+import json
+import math
+import sys
+
+
+def fail(problems):
+    for p in problems:
+        print(p)
+    sys.exit(1)
+
+
+def compare(fmt, nodes, edges, expected, problems, reader):
+    """nodes: {id: attrs}; edges: {(s, t): attrs} with s < t."""
+    if len(nodes) != expected["nodes"]:
+        problems.append(f"{reader}: {len(nodes)} nodes, expected {expected['nodes']}")
+    if len(edges) != expected["edges"]:
+        problems.append(f"{reader}: {len(edges)} edges, expected {expected['edges']}")
+    for node_id, want in expected["node"].items():
+        got = nodes.get(node_id)
+        if got is None:
+            problems.append(f"{reader}: node {node_id!r} missing")
+            continue
+        for key in ("label", "label_en", "type"):
+            if got.get(key) != want[key]:
+                problems.append(f"{reader}: node {node_id!r} {key} {got.get(key)!r} != {want[key]!r}")
+        if int(got.get("mentions", -1)) != want["mentions"]:
+            problems.append(f"{reader}: node {node_id!r} mentions {got.get('mentions')!r}")
+    for want in expected["edge"]:
+        key = (want["source"], want["target"])
+        got = edges.get(key)
+        if got is None:
+            problems.append(f"{reader}: edge {key} missing")
+            continue
+        w = float(got.get("weight", math.nan))
+        if w != want["weight"]:
+            problems.append(f"{reader}: edge {key} weight {w!r} != {want['weight']!r}")
+        if int(got.get("cooc_count", -1)) != want["cooc_count"]:
+            problems.append(f"{reader}: edge {key} cooc_count {got.get('cooc_count')!r}")
+        evidence = got.get("evidence")
+        if isinstance(evidence, str):
+            evidence = json.loads(evidence)
+        if evidence is None or len(evidence) != want["evidence"]:
+            problems.append(f"{reader}: edge {key} evidence {evidence!r}")
+
+
+def from_networkx(g):
+    nodes = {str(n): dict(d) for n, d in g.nodes(data=True)}
+    edges = {}
+    for s, t, d in g.edges(data=True):
+        s, t = sorted((str(s), str(t)))
+        edges[(s, t)] = dict(d)
+    return nodes, edges
+
+
+def main():
+    fmt, path, expected_path = sys.argv[1:4]
+    with open(expected_path, encoding="utf-8") as f:
+        expected = json.load(f)
+    problems = []
+    import networkx as nx
+
+    if fmt == "graphml":
+        g = nx.read_graphml(path)
+        if g.is_directed() or g.is_multigraph():
+            problems.append("networkx: graph is directed or a multigraph")
+        nodes, edges = from_networkx(g)
+        compare(fmt, nodes, edges, expected, problems, "networkx")
+        sys.path.append("/usr/lib/python3/dist-packages")
+        import igraph
+
+        ig = igraph.Graph.Read_GraphML(path)
+        if ig.is_directed():
+            problems.append("igraph: graph is directed")
+        names = ig.vs["id"]
+        nodes = {v["id"]: v.attributes() for v in ig.vs}
+        edges = {}
+        for e in ig.es:
+            s, t = sorted((names[e.source], names[e.target]))
+            edges[(s, t)] = e.attributes()
+        compare(fmt, nodes, edges, expected, problems, "igraph")
+    elif fmt == "gexf":
+        g = nx.read_gexf(path, version="1.3")
+        if g.is_directed() or g.is_multigraph():
+            problems.append("networkx: graph is directed or a multigraph")
+        nodes, edges = from_networkx(g)
+        compare(fmt, nodes, edges, expected, problems, "networkx")
+        for node_id, want in expected["node"].items():
+            has_spells = bool(nodes.get(node_id, {}).get("spells"))
+            if has_spells != want["dated"]:
+                problems.append(f"networkx: node {node_id!r} spells {has_spells}, expected {want['dated']}")
+    elif fmt == "json":
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        g = nx.node_link_graph(data, edges="links")
+        if g.is_directed() or g.is_multigraph():
+            problems.append("networkx: graph is directed or a multigraph")
+        nodes, edges = from_networkx(g)
+        compare(fmt, nodes, edges, expected, problems, "networkx")
+    else:
+        print(f"unknown format {fmt!r}")
+        sys.exit(2)
+    if problems:
+        fail(problems)
+    print(f"{fmt}: ok")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except SystemExit:
+        raise
+    except Exception as exc:  # a reader rejected the file
+        print(f"{type(exc).__name__}: {exc}")
+        sys.exit(2)
