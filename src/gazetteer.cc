@@ -301,7 +301,8 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
     return report({name, "", "actors", "missing or not a list"});
   for (size_t i = 0; i < actors->size(); ++i) {
     const json& e = (*actors)[i];
-    std::string where = "#" + std::to_string(i);
+    std::string where = "#";
+    where += std::to_string(i);
     if (!e.is_object()) {
       report({name, where, "", "expected an object"});
       continue;

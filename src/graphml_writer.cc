@@ -88,7 +88,7 @@ void WriteGraphml(const Graph& g, std::ostream& out) {
     std::string s = g[boost::source(e, g)].id, t = g[boost::target(e, g)].id;
     if (t < s) std::swap(s, t);
     xml.StartElement("edge")
-        .Attribute("id", "e" + FormatNumber(index++))
+        .Attribute("id", std::string("e").append(FormatNumber(index++)))
         .Attribute("source", s)
         .Attribute("target", t);
     Data(xml, "weight", FormatNumber(a.weight));
