@@ -1,5 +1,6 @@
 #include "actorgraph/writer.h"
 
+#include "actorgraph/csv_writer.h"
 #include "actorgraph/dot_writer.h"
 #include "actorgraph/error.h"
 #include "actorgraph/gexf_writer.h"
@@ -13,10 +14,11 @@ std::unique_ptr<GraphWriter> MakeWriter(std::string_view format) {
   if (format == "gexf") return std::make_unique<GexfWriter>();
   if (format == "dot") return std::make_unique<DotWriter>();
   if (format == "json") return std::make_unique<JsonWriter>();
+  if (format == "csv") return std::make_unique<CsvWriter>();
   throw Error("unknown output format '" + std::string(format) +
               "' (expected graphml, gexf, dot, json or csv)");
 }
 
-std::vector<std::string> WriterFormats() { return {"graphml", "gexf", "dot", "json"}; }
+std::vector<std::string> WriterFormats() { return {"graphml", "gexf", "dot", "json", "csv"}; }
 
 }  // namespace actorgraph
