@@ -70,6 +70,13 @@ bool Digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "e<index>" (built by append: GCC 12 warns falsely, -Wrestrict, on "e" + std::string).
+std::string EdgeId(size_t index) {
+  std::string id = "e";
+  id += FormatNumber(index);
+  return id;
+}
+
 }  // namespace
 
 bool IsIsoDate(std::string_view d) {
@@ -155,7 +162,7 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
     std::string s = g[boost::source(e, g)].id, t = g[boost::target(e, g)].id;
     if (t < s) std::swap(s, t);
     xml.StartElement("edge")
-        .Attribute("id", "e" + FormatNumber(index++))
+        .Attribute("id", EdgeId(index++))
         .Attribute("source", s)
         .Attribute("target", t)
         .Attribute("weight", FormatNumber(a.weight));
