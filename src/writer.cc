@@ -1,7 +1,9 @@
 #include "actorgraph/writer.h"
 
+#include "actorgraph/csv_writer.h"
 #include "actorgraph/dot_writer.h"
 #include "actorgraph/error.h"
+#include "actorgraph/gexf_writer.h"
 #include "actorgraph/graphml_writer.h"
 #include "actorgraph/json_writer.h"
 
@@ -9,12 +11,14 @@ namespace actorgraph {
 
 std::unique_ptr<GraphWriter> MakeWriter(std::string_view format) {
   if (format == "graphml") return std::make_unique<GraphmlWriter>();
+  if (format == "gexf") return std::make_unique<GexfWriter>();
   if (format == "dot") return std::make_unique<DotWriter>();
   if (format == "json") return std::make_unique<JsonWriter>();
+  if (format == "csv") return std::make_unique<CsvWriter>();
   throw Error("unknown output format '" + std::string(format) +
               "' (expected graphml, gexf, dot, json or csv)");
 }
 
-std::vector<std::string> WriterFormats() { return {"graphml", "dot", "json"}; }
+std::vector<std::string> WriterFormats() { return {"graphml", "gexf", "dot", "json", "csv"}; }
 
 }  // namespace actorgraph
