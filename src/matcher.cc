@@ -163,7 +163,10 @@ struct Matcher::Impl {
           for (const auto& w : alias.triggers) {
             std::string nw = NormalizeString(w);
             auto wt = Tokenize(nw);
-            if (wt.size() == 1) set.emplace_back(wt[0]);
+            if (wt.size() != 1) continue;
+            set.emplace_back(wt[0]);
+            if (IsArabicToken(wt[0]))  // والإطاحة بصدام: triggers carry proclitics too
+              for (auto& form : ProcliticForms(wt[0], HasArticle(w))) set.push_back(std::move(form));
           }
           std::sort(set.begin(), set.end());
         }

@@ -4,7 +4,13 @@ namespace actorgraph::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {"build", "read articles, find actors, write the network (GraphML, DOT, ...)", RunBuild},
+      {"build", "read articles, find actors, write the network (GraphML, GEXF, DOT, JSON, CSV)",
+       RunBuild},
+      {"mentions", "list every actor mention with its context (KWIC table or JSON lines)",
+       RunMentions},
+      {"eval", "precision, recall and F1 of actor presence against a gold file", RunEval},
+      {"explain", "show the evidence linking two actors", RunExplain},
+      {"gazetteer", "check or list the gazetteer (gazetteer check|list)", RunGazetteer},
   };
   return commands;
 }

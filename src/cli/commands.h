@@ -17,5 +17,9 @@ const std::vector<Command>& Commands();
 
 // Subcommand entry points, one file each.
 int RunBuild(int argc, char** argv);
+int RunMentions(int argc, char** argv);
+int RunEval(int argc, char** argv);
+int RunExplain(int argc, char** argv);
+int RunGazetteer(int argc, char** argv);
 
 }  // namespace actorgraph::cli

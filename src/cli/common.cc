@@ -83,3 +83,26 @@ void EndProgress(bool quiet) {
 }
 
 }  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+void ForEachMatched(Corpus& corpus, const Matcher& matcher,
+                    const std::function<void(const Document&, const MatchScratch&,
+                                             const std::vector<Mention>&)>& fn) {
+  MatchScratch sc;
+  std::vector<Mention> mentions;
+  Document doc;
+  while (corpus.reader->Next(&doc)) {
+    matcher.Match(doc.text, &sc, &mentions);
+    fn(doc, sc, mentions);
+  }
+  if (corpus.reader->documents() == 0) throw Error("no documents to process");
+}
+
+std::string Fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+}  // namespace actorgraph::cli

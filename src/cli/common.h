@@ -35,3 +35,15 @@ std::function<void(const Progress&)> ProgressPrinter(bool quiet);
 void EndProgress(bool quiet);
 
 }  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+// Matches every document of the corpus in input order and calls `fn` with its mentions.
+void ForEachMatched(Corpus& corpus, const Matcher& matcher,
+                    const std::function<void(const Document&, const MatchScratch&,
+                                             const std::vector<Mention>&)>& fn);
+
+// Formats a double without trailing zeros (for reports).
+std::string Fixed(double v, int digits);
+
+}  // namespace actorgraph::cli

@@ -1,0 +1,60 @@
+// actorgraph eval: article-level actor presence against a gold file.
+#include <iostream>
+
+#include "actorgraph/error.h"
+#include "actorgraph/eval.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+
+namespace actorgraph::cli {
+
+int RunEval(int argc, char** argv) {
+  cxxopts::Options options("eval", "Compare the actors found in each article with a gold file "
+                                   "(optional gold actors count neither way).\n\n"
+                                   "Usage: actorgraph eval --gold FILE [options] [inputs...]");
+  AddCorpusOptions(options);
+  options.add_options()("gold", "gold file (JSON, the format of examples/gold.json)",
+                        cxxopts::value<std::string>());
+  options.parse_positional({"inputs"});
+  options.positional_help("[inputs...]");
+  cxxopts::ParseResult args;
+  if (!Parse(options, argc, argv, &args)) return 0;
+  if (!args.count("gold")) throw Error("eval: --gold FILE is required");
+  auto gold = LoadGold(args["gold"].as<std::string>());
+
+  Corpus corpus = OpenCorpus(args);
+  Matcher matcher(corpus.gazetteer);
+  std::map<std::string, Found> found;
+  ForEachMatched(corpus, matcher, [&](const Document& doc, const MatchScratch&,
+                                      const std::vector<Mention>& mentions) {
+    Found& f = found[doc.id];
+    for (const Mention& m : mentions)
+      f[static_cast<int>(m.actor)].insert(doc.text.substr(m.start, m.end - m.start));
+  });
+  EvalReport r = Evaluate(gold, corpus.gazetteer, found);
+
+  auto line = [](const std::string& name, const Counts& c) {
+    std::cout << name;
+    for (size_t i = name.size(); i < 10; ++i) std::cout << ' ';
+    std::cout << "P " << Fixed(c.Precision(), 3) << "  R " << Fixed(c.Recall(), 3) << "  F1 "
+              << Fixed(c.F1(), 3) << "  (tp " << c.tp << ", fp " << c.fp << ", fn " << c.fn
+              << ")\n";
+  };
+  std::cout << "documents: " << r.documents << "\n";
+  line("overall", r.overall);
+  for (const auto& [type, c] : r.by_type) line(type, c);
+  if (!r.misses.empty()) std::cout << "\nmisses:\n";
+  for (const auto& e : r.misses)
+    std::cout << "  " << e.doc << "  " << e.name << " (" << e.type << ")"
+              << (e.actor.empty() ? " [not in the gazetteer]" : "") << "  forms: " << e.surface
+              << "\n";
+  if (!r.false_hits.empty()) std::cout << "\nfalse hits:\n";
+  for (const auto& e : r.false_hits)
+    std::cout << "  " << e.doc << "  " << e.name << " (" << e.type << ", " << e.actor
+              << ")  surface: " << e.surface << "\n";
+  for (const auto& d : r.missing_documents)
+    std::cerr << "actorgraph: warning: gold document " << d << " is not among the inputs\n";
+  return 0;
+}
+
+}  // namespace actorgraph::cli

@@ -1,0 +1,111 @@
+// actorgraph explain A B: the evidence that links two actors.
+#include <iostream>
+
+#include "actorgraph/error.h"
+#include "actorgraph/normalize.h"
+#include "actorgraph/segment.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+
+namespace actorgraph::cli {
+namespace {
+
+std::string Key(const std::string& s) {
+  std::string norm = NormalizeString(s), key;
+  for (auto t : Tokenize(norm)) {
+    if (!key.empty()) key += ' ';
+    key.append(t);
+  }
+  return key;
+}
+
+// An actor by id, or by a name or alias that only one actor has.
+int Resolve(const Gazetteer& g, const std::string& what) {
+  if (int i = g.IndexOf(what); i >= 0) return i;
+  std::string key = Key(what);
+  int found = -1;
+  for (size_t i = 0; i < g.actors().size(); ++i) {
+    for (const auto& al : g.actors()[i].aliases) {
+      if (al.tier == Tier::kC || Key(al.text) != key) continue;
+      if (found >= 0 && found != static_cast<int>(i))
+        throw Error("explain: '" + what + "' names several actors (" + g.actors()[found].id +
+                    ", " + g.actors()[i].id + "); use an id");
+      found = static_cast<int>(i);
+    }
+  }
+  if (found < 0) throw Error("explain: no actor with id, name or alias '" + what + "'");
+  return found;
+}
+
+}  // namespace
+
+int RunExplain(int argc, char** argv) {
+  cxxopts::Options options("explain", "Show why two actors are linked: every window in which "
+                                      "both are named.\n\nUsage: actorgraph explain A B [options] "
+                                      "[inputs...]   (A, B: an id, a name or an alias)");
+  AddCorpusOptions(options);
+  options.add_options()
+      ("window", "co-occurrence window: sentence, paragraph or document",
+       cxxopts::value<std::string>()->default_value("sentence"))
+      ("max-evidence", "evidence to show", cxxopts::value<size_t>()->default_value("20"))
+      ("args", "", cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"args"});
+  options.positional_help("A B [inputs...]");
+  cxxopts::ParseResult args;
+  if (!Parse(options, argc, argv, &args)) return 0;
+  std::vector<std::string> rest;
+  if (args.count("args")) rest = args["args"].as<std::vector<std::string>>();
+  if (rest.size() < 2) throw Error("explain: need two actors (see 'actorgraph explain --help')");
+  // OpenCorpus reads the inputs from "inputs"; re-parse with the remaining positionals.
+  std::vector<std::string> argv2 = {"explain"};
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == rest[0] || a == rest[1]) continue;
+    argv2.push_back(a);
+  }
+  cxxopts::Options corpus_options("explain", "");
+  AddCorpusOptions(corpus_options);
+  corpus_options.add_options()("window", "", cxxopts::value<std::string>()->default_value(
+                                                 "sentence"))(
+      "max-evidence", "", cxxopts::value<size_t>()->default_value("20"));
+  corpus_options.parse_positional({"inputs"});
+  std::vector<char*> cargv;
+  for (auto& s : argv2) cargv.push_back(s.data());
+  cxxopts::ParseResult cargs;
+  Parse(corpus_options, static_cast<int>(cargv.size()), cargv.data(), &cargs);
+
+  Corpus corpus = OpenCorpus(cargs);
+  int a = Resolve(corpus.gazetteer, rest[0]);
+  int b = Resolve(corpus.gazetteer, rest[1]);
+  if (a == b) throw Error("explain: '" + rest[0] + "' and '" + rest[1] + "' are the same actor");
+  Matcher matcher(corpus.gazetteer);
+  CountOptions co;
+  co.cooccur.window = ParseWindow(args["window"].as<std::string>());
+  co.cooccur.max_evidence = args["max-evidence"].as<size_t>();
+  co.threads = corpus.threads;
+  Cooccurrence counts = CountCorpus(matcher, *corpus.reader, co);
+  const Actor& x = corpus.gazetteer.actors()[a];
+  const Actor& y = corpus.gazetteer.actors()[b];
+  auto it = counts.edges().find(Cooccurrence::Key(a, b));
+  std::cout << x.label_en << " (" << x.id << ") - " << y.label_en << " (" << y.id << "): ";
+  if (it == counts.edges().end()) {
+    std::cout << "never named together in one " << ToString(co.cooccur.window) << " ("
+              << counts.documents() << " documents read)\n";
+    return 0;
+  }
+  const EdgeStats& e = it->second;
+  std::cout << e.count << " " << ToString(co.cooccur.window) << (e.count == 1 ? "" : "s")
+            << " in " << e.documents << " document" << (e.documents == 1 ? "" : "s") << "\n";
+  for (size_t i = 0; i < e.evidence.size(); ++i) {
+    const Evidence& ev = e.evidence[i].evidence;
+    std::cout << "\n" << i + 1 << ". " << ev.doc << (ev.date.empty() ? "" : " " + ev.date) << ", "
+              << ToString(co.cooccur.window) << " " << ev.window << ", bytes " << ev.start << "-"
+              << ev.end << "\n   " << ev.snippet << "\n";
+  }
+  if (e.count > e.evidence.size())
+    std::cout << "\n(" << e.count - e.evidence.size()
+              << " more; raise --max-evidence to see them)\n";
+  return 0;
+}
+
+}  // namespace actorgraph::cli

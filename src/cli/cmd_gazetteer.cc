@@ -1,0 +1,114 @@
+// actorgraph gazetteer check|list: lint the gazetteer, or print every alias.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "actorgraph/error.h"
+#include "actorgraph/gazetteer_check.h"
+#include "actorgraph/pipeline.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+
+namespace actorgraph::cli {
+namespace {
+
+std::vector<std::filesystem::path> Paths(const cxxopts::ParseResult& args) {
+  std::vector<std::filesystem::path> paths;
+  if (args.count("paths"))
+    for (const auto& p : args["paths"].as<std::vector<std::string>>()) paths.push_back(p);
+  else
+    paths.push_back(DefaultGazetteerPath());
+  return paths;
+}
+
+std::string TsvField(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+int Check(const cxxopts::ParseResult& args) {
+  auto paths = Paths(args);
+  Gazetteer g;
+  std::vector<GazetteerProblem> load_problems;
+  for (const auto& f : Gazetteer::ExpandPaths(paths)) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) throw Error(f.string() + ": cannot open gazetteer file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    g.AddFile(ss.str(), f.string(), &load_problems);
+  }
+  g.Finish();
+  std::string stop_path = args.count("stopwords") ? args["stopwords"].as<std::string>() : "";
+  if (stop_path.empty()) {
+    // The stop list that ships next to the gazetteer.
+    for (const auto& p : paths) {
+      auto dir = std::filesystem::is_directory(p) ? p : p.parent_path();
+      if (std::filesystem::exists(dir / "stopwords_ar.txt")) {
+        stop_path = (dir / "stopwords_ar.txt").string();
+        break;
+      }
+    }
+    if (stop_path.empty() && std::filesystem::exists(DefaultGazetteerPath() / "stopwords_ar.txt"))
+      stop_path = (DefaultGazetteerPath() / "stopwords_ar.txt").string();
+  }
+  std::set<std::string> stop;
+  if (!stop_path.empty()) stop = LoadStopwords(stop_path);
+  LintResult r = LintGazetteer(g, stop);
+  r.errors.insert(r.errors.begin(), load_problems.begin(), load_problems.end());
+  for (const auto& e : r.errors) std::cout << "error: " << e.ToString() << "\n";
+  if (!args.count("quiet"))
+    for (const auto& w : r.warnings) std::cout << "warning: " << w.ToString() << "\n";
+  size_t aliases = 0, counts[3] = {0, 0, 0};
+  for (const auto& a : g.actors()) {
+    aliases += a.aliases.size();
+    counts[static_cast<int>(a.type)]++;
+  }
+  std::cout << g.files().size() << " files, " << g.actors().size() << " actors (" << counts[1]
+            << " states, " << counts[0] << " people, " << counts[2] << " groups), " << aliases
+            << " names and forms: " << r.errors.size() << " errors, " << r.warnings.size()
+            << " warnings\n";
+  return r.errors.empty() ? 0 : 1;
+}
+
+int List(const cxxopts::ParseResult& args) {
+  std::string format = args["format"].as<std::string>();
+  if (format != "tsv") throw Error("--format: '" + format + "' is not supported (tsv)");
+  Gazetteer g = Gazetteer::Load(Paths(args));
+  std::cout << "id\ttype\tlabel_en\tlabel_ar\talias\tlang\ttier\thow\n";
+  for (const auto& a : g.actors())
+    for (const auto& al : a.aliases)
+      std::cout << a.id << '\t' << ToString(a.type) << '\t' << TsvField(a.label_en) << '\t'
+                << TsvField(a.label_ar) << '\t' << TsvField(al.text) << '\t' << al.lang << '\t'
+                << ToString(al.tier) << '\t' << ToString(al.how) << '\n';
+  return 0;
+}
+
+}  // namespace
+
+int RunGazetteer(int argc, char** argv) {
+  cxxopts::Options options(
+      "gazetteer",
+      "Check or list the gazetteer.\n\n"
+      "Usage: actorgraph gazetteer check [paths...]   lint files (exit 1 on errors)\n"
+      "       actorgraph gazetteer list [--format tsv] [paths...]   one line per alias\n"
+      "paths: gazetteer files or folders (default: the shipped gazetteer/)");
+  options.add_options()
+      ("format", "list: output format", cxxopts::value<std::string>()->default_value("tsv"))
+      ("stopwords", "check: stop list of common words (default: stopwords_ar.txt next to the files)",
+       cxxopts::value<std::string>())
+      ("q,quiet", "check: print errors only")
+      ("h,help", "show this help")
+      ("action", "check or list", cxxopts::value<std::string>())
+      ("paths", "gazetteer files or folders", cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"action", "paths"});
+  options.positional_help("check|list [paths...]");
+  cxxopts::ParseResult args;
+  if (!Parse(options, argc, argv, &args)) return 0;
+  std::string action = args.count("action") ? args["action"].as<std::string>() : "";
+  if (action == "check") return Check(args);
+  if (action == "list") return List(args);
+  throw Error("gazetteer: expected 'check' or 'list' (see 'actorgraph gazetteer --help')");
+}
+
+}  // namespace actorgraph::cli
