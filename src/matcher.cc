@@ -238,7 +238,8 @@ void MarkDatelines(std::string_view text, const Segmentation& seg, std::vector<u
       if (!GapHas(text, tk[a].end, tk[a + 1].begin, kOpeners)) continue;
       uint32_t last = a;
       for (uint32_t m = a + 1; m < s.end_token && m <= a + 6; ++m) {
-        if (m + 1 < s.end_token && GapHas(text, tk[m].end, tk[m + 1].begin, ":")) {
+        uint32_t gap_end = m + 1 < tk.size() ? tk[m + 1].begin : static_cast<uint32_t>(text.size());
+        if (GapHas(text, tk[m].end, gap_end, ":")) {
           last = m;
           break;
         }
