@@ -112,9 +112,9 @@ std::vector<std::string> StringList(const json& v, const std::string& field) {
   return out;
 }
 
-const std::set<std::string> kActorFields = {
-    "id",    "extends",      "type",  "label",    "aliases", "capitals",
-    "demonyms", "affiliations", "roles", "wikidata", "note"};
+const std::set<std::string> kActorFields = {"id",      "extends",  "type",     "label",
+                                            "aliases", "capitals", "demonyms", "affiliations",
+                                            "roles",   "wikidata", "note"};
 
 // Fills `a` from an entry; for "extends" entries only the additive fields are read.
 void ParseEntry(const json& e, bool extending, Actor* a) {
@@ -142,8 +142,9 @@ void ParseEntry(const json& e, bool extending, Actor* a) {
          !std::all_of(a->wikidata.begin() + 1, a->wikidata.end(), ::isdigit)))
       throw EntryError{"wikidata", "'" + a->wikidata + "' is not a Q-id"};
   } else if (Member(e, "type") || Member(e, "label") || Member(e, "wikidata")) {
-    throw EntryError{"extends", "an extending entry may only add aliases, capitals, demonyms, "
-                                "affiliations and roles"};
+    throw EntryError{"extends",
+                     "an extending entry may only add aliases, capitals, demonyms, "
+                     "affiliations and roles"};
   }
   if (const json* v = Member(e, "aliases")) ParseLangLists(*v, How::kAlias, "aliases", &a->aliases);
   if (const json* v = Member(e, "capitals"))
@@ -315,8 +316,8 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
     }
     const json& idv = id ? *id : *ext;
     if (!idv.is_string() || !ValidId(idv.get<std::string>())) {
-      report({name, where, id ? "id" : "extends",
-              "expected lowercase ASCII letters, digits and '_'"});
+      report(
+          {name, where, id ? "id" : "extends", "expected lowercase ASCII letters, digits and '_'"});
       continue;
     }
     std::string actor_id = idv.get<std::string>();

@@ -89,8 +89,8 @@ LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwo
       for (size_t k = 1; k < list.size(); ++k)
         others += (k > 1 ? ", " : "") + actors[list[k]].id + " (" + actors[list[k]].file + ")";
       if (tier == Tier::kA)
-        r.errors.push_back({a.file, a.id, "aliases",
-                            "tier-A alias '" + key + "' is also an alias of " + others});
+        r.errors.push_back(
+            {a.file, a.id, "aliases", "tier-A alias '" + key + "' is also an alias of " + others});
       else if (tier == Tier::kC)
         continue;  // tier C never matches, sharing it is harmless
       else

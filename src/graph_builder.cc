@@ -27,9 +27,8 @@ Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
     });
     keep.resize(options.top);
   }
-  std::sort(keep.begin(), keep.end(), [&](uint32_t a, uint32_t b) {
-    return actors[a].id < actors[b].id;
-  });
+  std::sort(keep.begin(), keep.end(),
+            [&](uint32_t a, uint32_t b) { return actors[a].id < actors[b].id; });
 
   Graph g;
   std::vector<int64_t> vertex_of(nodes.size(), -1);

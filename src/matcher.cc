@@ -8,7 +8,7 @@ namespace actorgraph {
 namespace {
 
 constexpr std::string_view kAlefLam = "\xD8\xA7\xD9\x84";  // ال
-constexpr std::string_view kLam = "\xD9\x84";               // ل
+constexpr std::string_view kLam = "\xD9\x84";              // ل
 
 bool IsArabicToken(std::string_view t) {
   // Arabic letters are encoded as 0xD8..0xDB lead bytes.
@@ -166,7 +166,8 @@ struct Matcher::Impl {
             if (wt.size() != 1) continue;
             set.emplace_back(wt[0]);
             if (IsArabicToken(wt[0]))  // والإطاحة بصدام: triggers carry proclitics too
-              for (auto& form : ProcliticForms(wt[0], HasArticle(w))) set.push_back(std::move(form));
+              for (auto& form : ProcliticForms(wt[0], HasArticle(w)))
+                set.push_back(std::move(form));
           }
           std::sort(set.begin(), set.end());
         }
@@ -184,10 +185,12 @@ struct Matcher::Impl {
     std::vector<uint32_t> nodes;
     nodes.reserve(pending.size());
     for (auto& [node, list] : pending) {
-      bool exact = std::any_of(list.begin(), list.end(), [](const Payload& p) { return !p.prefixed; });
+      bool exact =
+          std::any_of(list.begin(), list.end(), [](const Payload& p) { return !p.prefixed; });
       if (exact)
-        list.erase(std::remove_if(list.begin(), list.end(), [](const Payload& p) { return p.prefixed; }),
-                   list.end());
+        list.erase(
+            std::remove_if(list.begin(), list.end(), [](const Payload& p) { return p.prefixed; }),
+            list.end());
       std::sort(list.begin(), list.end(), [](const Payload& a, const Payload& b) {
         return std::tie(a.actor, a.how, a.tier) < std::tie(b.actor, b.how, b.tier);
       });
@@ -221,9 +224,9 @@ bool GapHas(std::string_view text, uint32_t from, uint32_t to, std::string_view 
   return false;
 }
 
-// Marks the tokens of datelines: at the start of a paragraph, one to three words followed by a dash,
-// a slash or an opening bracket (بغداد- ، واشنطن (رويترز) -), extended through an outlet name that
-// ends in a colon within six words (بغداد- العراق اليوم:).
+// Marks the tokens of datelines: at the start of a paragraph, one to three words followed by a
+// dash, a slash or an opening bracket (بغداد- ، واشنطن (رويترز) -), extended through an outlet name
+// that ends in a colon within six words (بغداد- العراق اليوم:).
 void MarkDatelines(std::string_view text, const Segmentation& seg, std::vector<uint8_t>* mark) {
   mark->assign(seg.tokens.size(), 0);
   static constexpr std::string_view kOpeners = "-/(\xE2\x80\x93\xE2\x80\x94";  // - / ( – —

@@ -54,8 +54,7 @@ class BatchQueue {
 void CountDocument(const Matcher& matcher, const Document& doc, MatchScratch* sc,
                    std::vector<Mention>* mentions, Cooccurrence* counts) {
   matcher.Match(doc.text, sc, mentions);
-  counts->AddDocument(doc, *mentions,
-                      WindowSpans(*sc, counts->options().window, doc.text.size()));
+  counts->AddDocument(doc, *mentions, WindowSpans(*sc, counts->options().window, doc.text.size()));
   counts->AddSentences(sc->seg.sentences.size());
 }
 
@@ -131,7 +130,8 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
       std::vector<Mention> mentions;
       try {
         while (auto batch = queue.Pop())
-          for (const Document& doc : *batch) CountDocument(matcher, doc, &sc, &mentions, &partial[w]);
+          for (const Document& doc : *batch)
+            CountDocument(matcher, doc, &sc, &mentions, &partial[w]);
       } catch (...) {
         errors[w] = std::current_exception();
         while (queue.Pop()) {  // keep draining so the reader never blocks

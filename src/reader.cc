@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 bool HasExtension(const fs::path& p, std::string_view ext) { return p.extension() == ext; }
 
 bool IsIsoDate(const std::string& d) {
-  // YYYY-MM-DD, optionally followed by a time (THH:MM[:SS][Z|±HH:MM]); only the date part is checked.
+  // YYYY-MM-DD, optionally followed by a time (THH:MM[:SS][Z|±HH:MM]); only the date part is
+  // checked.
   if (d.size() < 10) return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (d[i] < '0' || d[i] > '9') return false;

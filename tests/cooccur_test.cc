@@ -50,8 +50,8 @@ TEST(Cooccur, MergeEqualsOneAccumulatorAndKeepsEarliestEvidence) {
   CooccurOptions o;
   o.max_evidence = 2;
   Cooccurrence all(3, o), a(3, o), b(3, o);
-  std::vector<std::vector<Mention>> docs = {{M(0, 0), M(1, 0)}, {M(0, 1), M(1, 1)},
-                                            {M(0, 0), M(1, 0), M(2, 0)}};
+  std::vector<std::vector<Mention>> docs = {
+      {M(0, 0), M(1, 0)}, {M(0, 1), M(1, 1)}, {M(0, 0), M(1, 0), M(2, 0)}};
   for (uint64_t i = 0; i < docs.size(); ++i) {
     all.AddDocument(Doc(i, "2021-07-2" + std::to_string(i)), docs[i], kSpans);
     (i % 2 ? a : b).AddDocument(Doc(i, "2021-07-2" + std::to_string(i)), docs[i], kSpans);

@@ -1,5 +1,6 @@
-// End to end on the sample corpus: the CLI's outputs open in xmllint, networkx, igraph and Graphviz,
-// name the actors a careful reader finds, and are byte-identical across runs and thread counts.
+// End to end on the sample corpus: the CLI's outputs open in xmllint, networkx, igraph and
+// Graphviz, name the actors a careful reader finds, and are byte-identical across runs and thread
+// counts.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -66,16 +67,16 @@ TEST_F(EndToEnd, SummaryNamesCountsAndFiles) {
 TEST_F(EndToEnd, GraphmlValidatesAgainstTheXsd) {
   if (!HaveProgram("xmllint")) GTEST_SKIP() << "xmllint not installed";
   auto r = testing::Run("xmllint --noout --schema " +
-               ShellQuote(SourcePath("tests/data/schemas/graphml/graphml.xsd").string()) + " " +
-               ShellQuote((*dir_ / "actors.graphml").string()));
+                        ShellQuote(SourcePath("tests/data/schemas/graphml/graphml.xsd").string()) +
+                        " " + ShellQuote((*dir_ / "actors.graphml").string()));
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
 TEST_F(EndToEnd, GexfValidatesAgainstTheRelaxNg) {
   if (!HaveProgram("xmllint")) GTEST_SKIP() << "xmllint not installed";
   auto r = testing::Run("xmllint --noout --relaxng " +
-               ShellQuote(SourcePath("tests/data/schemas/gexf13/gexf.rng").string()) + " " +
-               ShellQuote((*dir_ / "actors.gexf").string()));
+                        ShellQuote(SourcePath("tests/data/schemas/gexf13/gexf.rng").string()) +
+                        " " + ShellQuote((*dir_ / "actors.gexf").string()));
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
@@ -93,7 +94,7 @@ TEST_F(EndToEnd, NetworkxAndIgraphReadTheSameGraph) {
 TEST_F(EndToEnd, DotRendersWithGraphviz) {
   if (!HaveProgram("dot")) GTEST_SKIP() << "graphviz not installed";
   auto r = testing::Run("dot -Tsvg " + ShellQuote((*dir_ / "actors.dot").string()) + " -o " +
-               ShellQuote((*dir_ / "actors.svg").string()));
+                        ShellQuote((*dir_ / "actors.svg").string()));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(ReadFile(*dir_ / "actors.svg").find("الكاظمي"), std::string::npos);
 }
@@ -126,8 +127,8 @@ TEST_F(EndToEnd, OutputIsByteIdenticalAcrossRunsAndThreadCounts) {
   auto r = RunCli("build -q --threads 2 " + Gaz() + " -o " + ShellQuote(other.string()) +
                   " --format graphml,gexf,dot,json,csv " + Corpus());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* f : {"actors.graphml", "actors.gexf", "actors.dot", "actors.json", "nodes.csv",
-                        "edges.csv"})
+  for (const char* f :
+       {"actors.graphml", "actors.gexf", "actors.dot", "actors.json", "nodes.csv", "edges.csv"})
     EXPECT_EQ(ReadFile(*dir_ / f), ReadFile(other / f)) << f;
 }
 
@@ -136,7 +137,9 @@ TEST(Cli, EvalOnTheSampleGoldHasHighF1AndNoFalseHits) {
                   ShellQuote(SourcePath("examples/gold.json").string()) + " " + Corpus());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(r.out, m, std::regex("overall +P ([0-9.]+) +R ([0-9.]+) +F1 ([0-9.]+) +\\(tp (\\d+), fp (\\d+)")))
+  ASSERT_TRUE(std::regex_search(
+      r.out, m,
+      std::regex("overall +P ([0-9.]+) +R ([0-9.]+) +F1 ([0-9.]+) +\\(tp (\\d+), fp (\\d+)")))
       << r.out;
   EXPECT_GE(std::stod(m[3]), 0.98) << r.out;
   EXPECT_EQ(m[5], "0") << r.out;
@@ -173,11 +176,12 @@ TEST(Cli, MentionsJsonlHasEveryField) {
   std::string text = ReadFile(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt"));
   while (std::getline(in, line)) {
     auto j = nlohmann::json::parse(line);
-    for (const char* k : {"doc", "actor", "label_en", "type", "how", "sentence", "start", "end",
-                          "surface"})
+    for (const char* k :
+         {"doc", "actor", "label_en", "type", "how", "sentence", "start", "end", "surface"})
       ASSERT_TRUE(j.contains(k)) << k;
-    EXPECT_EQ(text.substr(j["start"].get<size_t>(), j["end"].get<size_t>() - j["start"].get<size_t>()),
-              j["surface"].get<std::string>());
+    EXPECT_EQ(
+        text.substr(j["start"].get<size_t>(), j["end"].get<size_t>() - j["start"].get<size_t>()),
+        j["surface"].get<std::string>());
     ++n;
   }
   EXPECT_GT(n, 20);
@@ -197,9 +201,9 @@ TEST(Cli, HelpListsEveryOptionWithItsDefault) {
     EXPECT_NE(top.out.find(c), std::string::npos) << c;
   auto r = RunCli("build --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* o : {"--gazetteer", "--output", "(default: output)", "--window",
-                        "(default: sentence)", "--min-weight", "--format",
-                        "(default: graphml,dot)", "--threads", "--strict", "--top"})
+  for (const char* o :
+       {"--gazetteer", "--output", "(default: output)", "--window", "(default: sentence)",
+        "--min-weight", "--format", "(default: graphml,dot)", "--threads", "--strict", "--top"})
     EXPECT_NE(r.out.find(o), std::string::npos) << o;
 }
 
@@ -215,8 +219,8 @@ TEST(Cli, InvalidUtf8IsSkippedAndCountedOrFailsUnderStrict) {
   testing::WriteFile(in / "bad.txt", "الكاظمي \xff بايدن");
   testing::WriteFile(in / "good.txt", "التقى الكاظمي بايدن في واشنطن.");
   auto out = TempDir("out");
-  auto r = RunCli("build " + Gaz() + " -o " + ShellQuote(out.string()) + " " +
-                  ShellQuote(in.string()));
+  auto r =
+      RunCli("build " + Gaz() + " -o " + ShellQuote(out.string()) + " " + ShellQuote(in.string()));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("bad.txt: byte 15: invalid UTF-8"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("documents: 1 (1 skipped)"), std::string::npos) << r.out;
@@ -256,16 +260,16 @@ TEST(Cli, UnwritableOutputFolderFailsAndLeavesOldFilesIntact) {
   auto out = TempDir("ro");
   testing::WriteFile(out / "actors.graphml", "old");
   // A folder below a regular file can never be created, whoever runs the test (root included).
-  auto r = RunCli("build -q " + Gaz() + " -o " + ShellQuote((out / "actors.graphml" / "x").string()) +
-                  " " + Corpus());
+  auto r = RunCli("build -q " + Gaz() + " -o " +
+                  ShellQuote((out / "actors.graphml" / "x").string()) + " " + Corpus());
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("cannot create output folder"), std::string::npos) << r.err;
   EXPECT_EQ(ReadFile(out / "actors.graphml"), "old");
 }
 
 TEST(Cli, StandardInputIsOneArticle) {
-  auto r = testing::Run("printf 'التقى الكاظمي بايدن.' | " + ShellQuote(ACTORGRAPH_CLI) + " mentions -q " +
-               Gaz() + " --format jsonl -");
+  auto r = testing::Run("printf 'التقى الكاظمي بايدن.' | " + ShellQuote(ACTORGRAPH_CLI) +
+                        " mentions -q " + Gaz() + " --format jsonl -");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"actor\":\"joe_biden\""), std::string::npos) << r.out;
 }

@@ -64,7 +64,8 @@ TEST(Gazetteer, DuplicateIdNamesBothFiles) {
     FAIL();
   } catch (const Error& e) {
     std::string m = e.what();
-    EXPECT_NE(m.find("b.json: actor 'x': field 'id': defined twice: also in"), std::string::npos) << m;
+    EXPECT_NE(m.find("b.json: actor 'x': field 'id': defined twice: also in"), std::string::npos)
+        << m;
     EXPECT_NE(m.find("a.json"), std::string::npos) << m;
   }
 }
@@ -98,7 +99,8 @@ TEST(Gazetteer, MalformedEntriesNameFileEntryAndField) {
   EXPECT_NE(e.find("actor 'a': field 'type': unknown type 'robot'"), std::string::npos) << e;
   EXPECT_NE(e.find("actor 'b': field 'label.en': missing"), std::string::npos) << e;
   EXPECT_NE(e.find("actor '#2': field 'id'"), std::string::npos) << e;
-  EXPECT_NE(e.find("actor 'c': field 'aliases.ar[0].tier': unknown tier 'D'"), std::string::npos) << e;
+  EXPECT_NE(e.find("actor 'c': field 'aliases.ar[0].tier': unknown tier 'D'"), std::string::npos)
+      << e;
   EXPECT_NE(e.find("actor 'd': field 'alias': unknown field"), std::string::npos) << e;
 }
 

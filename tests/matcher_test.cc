@@ -135,7 +135,8 @@ TEST_F(MatcherTest, SpecCase09ListedVariantOnly) {
 }
 
 TEST_F(MatcherTest, SpecCase10QuotedNameAcrossQuotes) {
-  EXPECT_EQ(Find("ميليشيا \"حزب الله\" العراقي"), (Hits{{"kataib_hezbollah", "حزب الله\" العراقي"}}));
+  EXPECT_EQ(Find("ميليشيا \"حزب الله\" العراقي"),
+            (Hits{{"kataib_hezbollah", "حزب الله\" العراقي"}}));
   // Other punctuation is not skipped.
   EXPECT_EQ(Ids("حزب الله، العراقي"), (std::set<std::string>{"hezbollah", "iraq"}));
 }

@@ -112,9 +112,9 @@ TEST(Reader, MissingInputIsAnError) {
 TEST(Reader, FindInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii"), -1);
   EXPECT_EQ(FindInvalidUtf8("العراق"), -1);
-  EXPECT_EQ(FindInvalidUtf8("ab\xC0\x80"), 2);           // overlong
-  EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0);         // surrogate
-  EXPECT_EQ(FindInvalidUtf8("x\xE2\x82"), 1);            // truncated
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\x80"), 2);            // overlong
+  EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0);          // surrogate
+  EXPECT_EQ(FindInvalidUtf8("x\xE2\x82"), 1);             // truncated
   EXPECT_EQ(FindInvalidUtf8("\xF0\x9F\x98\x80 ok"), -1);  // emoji
 }
 

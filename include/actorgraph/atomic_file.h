@@ -8,8 +8,8 @@
 
 namespace actorgraph {
 
-// Calls `fill` with a stream onto a temporary file next to `path`, then flushes, closes and renames it
-// to `path`. Throws Error naming the file when anything fails; the temporary file is removed.
+// Calls `fill` with a stream onto a temporary file next to `path`, then flushes, closes and renames
+// it to `path`. Throws Error naming the file when anything fails; the temporary file is removed.
 void WriteFileAtomically(const std::filesystem::path& path,
                          const std::function<void(std::ostream&)>& fill);
 

@@ -1,7 +1,8 @@
 // Counts co-occurrence: each unordered pair of distinct actors once per window (sentence, paragraph
 // or document), plus per-actor mention and document counts, date timelines and capped evidence.
-// Accumulators merge exactly (threads, shards): every statistic is a sum, a min/max or the N earliest
-// pieces of evidence by (document position, window), so the result never depends on the split.
+// Accumulators merge exactly (threads, shards): every statistic is a sum, a min/max or the N
+// earliest pieces of evidence by (document position, window), so the result never depends on the
+// split.
 #pragma once
 
 #include <cstdint>
@@ -50,9 +51,9 @@ class Cooccurrence {
  public:
   Cooccurrence(size_t num_actors, CooccurOptions options);
 
-  // Adds one document. `mentions` come from Matcher::Match on doc.text; `windows[k]` is the byte span
-  // of window k in the original text, where k is the mention's sentence index (sentence window),
-  // paragraph index (paragraph window) or 0 (document window).
+  // Adds one document. `mentions` come from Matcher::Match on doc.text; `windows[k]` is the byte
+  // span of window k in the original text, where k is the mention's sentence index (sentence
+  // window), paragraph index (paragraph window) or 0 (document window).
   void AddDocument(const Document& doc, const std::vector<Mention>& mentions,
                    const std::vector<std::pair<uint32_t, uint32_t>>& windows);
   // Adds another accumulator's counts (same gazetteer and options).

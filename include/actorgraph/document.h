@@ -14,7 +14,8 @@ struct Document {
   std::string url;     // JSONL `url`
   std::string origin;  // where it came from: "path" or "path:line"
   std::string text;    // the full original text, valid UTF-8 (title line included for .txt)
-  uint64_t seq = 0;    // position in the input stream (0-based); fixes output order and evidence choice
+  uint64_t seq =
+      0;  // position in the input stream (0-based); fixes output order and evidence choice
 };
 
 }  // namespace actorgraph

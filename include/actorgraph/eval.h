@@ -38,7 +38,7 @@ struct Counts {
 
 struct EvalError {
   std::string doc;
-  std::string name;     // gold name (miss) or label_en (false hit)
+  std::string name;  // gold name (miss) or label_en (false hit)
   std::string type;
   std::string actor;    // actor id ("" when the gold name is not in the gazetteer)
   std::string surface;  // what matched (false hit) or the gold forms (miss)

@@ -13,8 +13,8 @@ namespace actorgraph {
 
 enum class ActorType : uint8_t { kPerson, kState, kGroup };
 
-// How a mention matched: the actor's own name or label, another alias, a demonym (nisba) of a state,
-// or a capital/seat of government standing for a state.
+// How a mention matched: the actor's own name or label, another alias, a demonym (nisba) of a
+// state, or a capital/seat of government standing for a state.
 enum class How : uint8_t { kName, kAlias, kDemonym, kCapital };
 
 // A: always on. B: counts only in a document where the same actor was named by a tier-A form (or
@@ -27,8 +27,8 @@ std::string_view ToString(How h);
 std::string_view ToString(Tier t);
 
 struct Alias {
-  std::string text;                   // as written in the gazetteer (not normalised)
-  std::string lang;                   // "ar" or "en"
+  std::string text;  // as written in the gazetteer (not normalised)
+  std::string lang;  // "ar" or "en"
   Tier tier = Tier::kA;
   How how = How::kAlias;
   std::vector<std::string> triggers;  // words that, right before a tier-B alias, make it count
@@ -46,13 +46,13 @@ struct Actor {
   ActorType type = ActorType::kPerson;
   std::string label_ar;
   std::string label_en;
-  std::vector<Alias> aliases;                // labels, aliases, capitals and demonyms, flattened
-  std::vector<std::string> demonym_stems;    // Arabic masculine nisba, e.g. عراقي
-  std::vector<std::string> demonym_block;    // generated forms never to produce, e.g. مالي
-  std::vector<std::string> affiliations;     // ids of states or groups
+  std::vector<Alias> aliases;              // labels, aliases, capitals and demonyms, flattened
+  std::vector<std::string> demonym_stems;  // Arabic masculine nisba, e.g. عراقي
+  std::vector<std::string> demonym_block;  // generated forms never to produce, e.g. مالي
+  std::vector<std::string> affiliations;   // ids of states or groups
   std::vector<Role> roles;
-  std::string wikidata;                      // optional Q-id
-  std::string file;                          // the file that defined the actor
+  std::string wikidata;  // optional Q-id
+  std::string file;      // the file that defined the actor
 };
 
 // A problem found while loading or linting a gazetteer file.
@@ -67,12 +67,13 @@ struct GazetteerProblem {
 
 class Gazetteer {
  public:
-  // Loads files and folders (every *.json below a folder, in sorted order). An id defined twice is an
-  // error naming both files; an entry with "extends" adds aliases to an actor defined earlier.
+  // Loads files and folders (every *.json below a folder, in sorted order). An id defined twice is
+  // an error naming both files; an entry with "extends" adds aliases to an actor defined earlier.
   // Throws Error naming file, entry and field on malformed input.
   static Gazetteer Load(const std::vector<std::filesystem::path>& paths);
   // Parses one file's contents (for tests and standard input); `name` is used in messages. Without
-  // `problems` the first problem throws Error; with it, problems are collected and bad entries skipped.
+  // `problems` the first problem throws Error; with it, problems are collected and bad entries
+  // skipped.
   void AddFile(std::string_view contents, const std::string& name,
                std::vector<GazetteerProblem>* problems = nullptr);
   // Expands files and folders into the *.json files Load reads, in load order.

@@ -17,15 +17,16 @@ struct Evidence {
   uint32_t window = 0;  // sentence index (or paragraph index / 0, by window kind)
   uint32_t start = 0;   // byte span of the window in the original document text
   uint32_t end = 0;
-  std::string snippet;  // a short excerpt of the window (UTF-8, at most ~200 bytes, cut at characters)
+  std::string
+      snippet;  // a short excerpt of the window (UTF-8, at most ~200 bytes, cut at characters)
 };
 
 struct ActorNode {
   std::string id;
-  std::string label;     // Arabic label
+  std::string label;  // Arabic label
   std::string label_en;
-  std::string type;      // person | state | group
-  std::string country;   // id of the affiliated state, or ""
+  std::string type;     // person | state | group
+  std::string country;  // id of the affiliated state, or ""
   uint64_t mentions = 0;
   uint64_t documents = 0;
   std::string first_seen;  // earliest document date, "" when no document had a date
@@ -35,8 +36,8 @@ struct ActorNode {
 };
 
 struct ActorEdge {
-  double weight = 0;     // co-occurrence count (windows in which both were named)
-  uint64_t count = 0;    // the same, as an integer column
+  double weight = 0;   // co-occurrence count (windows in which both were named)
+  uint64_t count = 0;  // the same, as an integer column
   uint64_t documents = 0;
   std::string first_seen;
   std::string last_seen;

@@ -1,5 +1,5 @@
-// Turns co-occurrence counts into the Boost graph: one vertex per actor that was named, one edge per
-// pair at or above the minimum weight, optionally only the top N actors by weighted degree.
+// Turns co-occurrence counts into the Boost graph: one vertex per actor that was named, one edge
+// per pair at or above the minimum weight, optionally only the top N actors by weighted degree.
 #pragma once
 
 #include <cstddef>

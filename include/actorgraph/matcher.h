@@ -1,10 +1,11 @@
 // Finds gazetteer actors in a document. Spec: ../shared/design/arabic-matching.md (c)-(e).
 //
 // Compilation turns every tier-A/B alias into token sequences in one hash-keyed token trie; Arabic
-// aliases also get their proclitic forms (و/ف + ب/ل/ك, ل+ال → لل) generated up front, so matching costs
-// one hash lookup per token and never strips letters. Matching is leftmost-longest within a sentence,
-// continues across quote marks only, drops state mentions inside datelines (بغداد- العراق اليوم:), and
-// counts tier-B aliases only where the same actor is named by a tier-A form (or a trigger precedes).
+// aliases also get their proclitic forms (و/ف + ب/ل/ك, ل+ال → لل) generated up front, so matching
+// costs one hash lookup per token and never strips letters. Matching is leftmost-longest within a
+// sentence, continues across quote marks only, drops state mentions inside datelines (بغداد- العراق
+// اليوم:), and counts tier-B aliases only where the same actor is named by a tier-A form (or a
+// trigger precedes).
 #pragma once
 
 #include <cstdint>
@@ -57,8 +58,8 @@ class Matcher {
   std::unique_ptr<Impl> impl_;
 };
 
-// Whether an Arabic alias carries the article, decided on its curated raw spelling: bare alef U+0627
-// followed by lam (so ألمانيا, which normalises to المانيا, does not).
+// Whether an Arabic alias carries the article, decided on its curated raw spelling: bare alef
+// U+0627 followed by lam (so ألمانيا, which normalises to المانيا, does not).
 bool HasArticle(std::string_view raw_alias);
 
 // The proclitic forms of a normalised first token (spec (c)), without the token itself.

@@ -25,7 +25,7 @@ struct Progress {
 
 struct CountOptions {
   CooccurOptions cooccur;
-  unsigned threads = 0;  // 0 = all cores
+  unsigned threads = 0;                           // 0 = all cores
   std::function<void(const Progress&)> progress;  // called now and then from the calling thread
 };
 

@@ -1,7 +1,7 @@
 // Reads documents one at a time from files, folders (recursive) and standard input ("-").
 // .txt: one article per file, the first non-empty line is the title. .jsonl: one article per line
-// with `text` and optional `id`, `title`, `source`, `date` (ISO 8601), `url`. Standard input is read
-// as JSONL when its first non-blank character is '{', else as one .txt article.
+// with `text` and optional `id`, `title`, `source`, `date` (ISO 8601), `url`. Standard input is
+// read as JSONL when its first non-blank character is '{', else as one .txt article.
 #pragma once
 
 #include <cstdint>
@@ -34,9 +34,9 @@ class DocumentReader {
   // Reads the next document into `doc`; false at the end. Throws Error under `strict`.
   bool Next(Document* doc);
 
-  uint64_t documents() const { return documents_; }   // documents returned so far
-  uint64_t skipped() const { return skipped_; }       // documents skipped as invalid
-  uint64_t bytes_read() const { return bytes_read_; }  // input bytes consumed so far
+  uint64_t documents() const { return documents_; }      // documents returned so far
+  uint64_t skipped() const { return skipped_; }          // documents skipped as invalid
+  uint64_t bytes_read() const { return bytes_read_; }    // input bytes consumed so far
   uint64_t total_bytes() const { return total_bytes_; }  // size of all input files (0 if unknown)
   const std::vector<std::string>& files() const { return files_; }
 

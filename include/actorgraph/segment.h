@@ -1,8 +1,10 @@
 // Paragraphs, sentences and tokens over normalised text.
-// Spec: ../shared/design/arabic-matching.md (b). Tokens are maximal runs of characters that are neither
-// white space nor Unicode punctuation (P*) nor symbols (S*). Sentences end after STerm/ATerm characters
-// (. ! ? ؟ ۔ …) plus closing quotes/brackets, not at ، or ؛, not inside numbers such as 1.5 and not after
-// listed abbreviations (د. أ. U.S.). A blank line ends a paragraph; a single line break is a space.
+// Spec: ../shared/design/arabic-matching.md (b). Tokens are maximal runs of characters that are
+// neither white space nor Unicode punctuation (P*) nor symbols (S*). Sentences end after
+// STerm/ATerm characters
+// (. ! ? ؟ ۔ …) plus closing quotes/brackets, not at ، or ؛, not inside numbers such as 1.5 and not
+// after listed abbreviations (د. أ. U.S.). A blank line ends a paragraph; a single line break is a
+// space.
 #pragma once
 
 #include <cstdint>
@@ -21,11 +23,11 @@ struct Token {
 };
 
 struct Sentence {
-  uint32_t begin = 0;        // byte offsets into the normalised text
+  uint32_t begin = 0;  // byte offsets into the normalised text
   uint32_t end = 0;
   uint32_t first_token = 0;  // tokens [first_token, end_token) lie inside this sentence
   uint32_t end_token = 0;
-  uint32_t paragraph = 0;    // 0-based paragraph index
+  uint32_t paragraph = 0;  // 0-based paragraph index
 };
 
 struct Segmentation {

@@ -34,8 +34,8 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
   std::cout << "\nsentences: " << counts.sentences() << "\nmentions:  " << counts.mentions()
             << "\nactors:    " << boost::num_vertices(g) << " (" << by_type[0] << " people, "
             << by_type[1] << " states, " << by_type[2] << " groups)"
-            << "\nedges:     " << boost::num_edges(g) << " (window: "
-            << g[boost::graph_bundle].window << ")\n";
+            << "\nedges:     " << boost::num_edges(g)
+            << " (window: " << g[boost::graph_bundle].window << ")\n";
   std::vector<Vertex> top;
   for (auto v : boost::make_iterator_range(boost::vertices(g))) top.push_back(v);
   std::sort(top.begin(), top.end(), [&](Vertex a, Vertex b) {
@@ -48,8 +48,9 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
   for (size_t i = 0; i < top.size(); ++i) {
     const ActorNode& n = g[top[i]];
     std::ostringstream line;
-    line << std::setw(4) << i + 1 << ". " << std::left << std::setw(30) << n.label_en << std::setw(8)
-         << n.type << " degree " << std::setw(6) << n.weighted_degree << " mentions " << n.mentions;
+    line << std::setw(4) << i + 1 << ". " << std::left << std::setw(30) << n.label_en
+         << std::setw(8) << n.type << " degree " << std::setw(6) << n.weighted_degree
+         << " mentions " << n.mentions;
     std::cout << line.str() << "  " << n.label << "\n";
   }
   std::cout << "\n";
@@ -59,23 +60,27 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
 }  // namespace
 
 int RunBuild(int argc, char** argv) {
-  cxxopts::Options options("build", "Read articles, find the actors named in them and write the "
-                                    "co-occurrence network.\n\nUsage: actorgraph build [options] "
-                                    "[inputs...]");
+  cxxopts::Options options("build",
+                           "Read articles, find the actors named in them and write the "
+                           "co-occurrence network.\n\nUsage: actorgraph build [options] "
+                           "[inputs...]");
   AddCorpusOptions(options);
-  options.add_options()
-      ("o,output", "output folder", cxxopts::value<std::string>()->default_value("output"))
-      ("format", "comma-separated output formats: graphml, gexf, dot, json, csv",
-       cxxopts::value<std::string>()->default_value("graphml,dot"))
-      ("window", "co-occurrence window: sentence, paragraph or document",
-       cxxopts::value<std::string>()->default_value("sentence"))
-      ("min-weight", "drop edges seen in fewer windows", cxxopts::value<double>()->default_value("1"))
-      ("top", "keep only the N actors with the highest weighted degree (0 = all)",
-       cxxopts::value<size_t>()->default_value("0"))
-      ("max-evidence", "evidence snippets kept per edge", cxxopts::value<size_t>()->default_value("5"))
-      ("labels", "DOT node labels: ar, en or both", cxxopts::value<std::string>()->default_value("ar"))
-      ("color-by", "GEXF/DOT colours: type or country",
-       cxxopts::value<std::string>()->default_value("type"));
+  options.add_options()("o,output", "output folder",
+                        cxxopts::value<std::string>()->default_value("output"))(
+      "format", "comma-separated output formats: graphml, gexf, dot, json, csv",
+      cxxopts::value<std::string>()->default_value("graphml,dot"))(
+      "window", "co-occurrence window: sentence, paragraph or document",
+      cxxopts::value<std::string>()->default_value("sentence"))(
+      "min-weight", "drop edges seen in fewer windows",
+      cxxopts::value<double>()->default_value("1"))(
+      "top", "keep only the N actors with the highest weighted degree (0 = all)",
+      cxxopts::value<size_t>()->default_value("0"))("max-evidence",
+                                                    "evidence snippets kept per edge",
+                                                    cxxopts::value<size_t>()->default_value("5"))(
+      "labels", "DOT node labels: ar, en or both",
+      cxxopts::value<std::string>()->default_value("ar"))(
+      "color-by", "GEXF/DOT colours: type or country",
+      cxxopts::value<std::string>()->default_value("type"));
   options.parse_positional({"inputs"});
   options.positional_help("[inputs...]");
   cxxopts::ParseResult args;
@@ -95,7 +100,8 @@ int RunBuild(int argc, char** argv) {
   if (wo.color_by != "type" && wo.color_by != "country")
     throw Error("--color-by: '" + wo.color_by + "' is not one of type, country");
   std::vector<std::unique_ptr<GraphWriter>> writers;
-  for (const auto& f : SplitFormats(args["format"].as<std::string>())) writers.push_back(MakeWriter(f));
+  for (const auto& f : SplitFormats(args["format"].as<std::string>()))
+    writers.push_back(MakeWriter(f));
 
   // Check the output folder before the (possibly long) run.
   std::filesystem::path out_dir = args["output"].as<std::string>();

@@ -9,9 +9,10 @@
 namespace actorgraph::cli {
 
 int RunEval(int argc, char** argv) {
-  cxxopts::Options options("eval", "Compare the actors found in each article with a gold file "
-                                   "(optional gold actors count neither way).\n\n"
-                                   "Usage: actorgraph eval --gold FILE [options] [inputs...]");
+  cxxopts::Options options("eval",
+                           "Compare the actors found in each article with a gold file "
+                           "(optional gold actors count neither way).\n\n"
+                           "Usage: actorgraph eval --gold FILE [options] [inputs...]");
   AddCorpusOptions(options);
   options.add_options()("gold", "gold file (JSON, the format of examples/gold.json)",
                         cxxopts::value<std::string>());
@@ -25,12 +26,13 @@ int RunEval(int argc, char** argv) {
   Corpus corpus = OpenCorpus(args);
   Matcher matcher(corpus.gazetteer);
   std::map<std::string, Found> found;
-  ForEachMatched(corpus, matcher, [&](const Document& doc, const MatchScratch&,
-                                      const std::vector<Mention>& mentions) {
-    Found& f = found[doc.id];
-    for (const Mention& m : mentions)
-      f[static_cast<int>(m.actor)].insert(doc.text.substr(m.start, m.end - m.start));
-  });
+  ForEachMatched(
+      corpus, matcher,
+      [&](const Document& doc, const MatchScratch&, const std::vector<Mention>& mentions) {
+        Found& f = found[doc.id];
+        for (const Mention& m : mentions)
+          f[static_cast<int>(m.actor)].insert(doc.text.substr(m.start, m.end - m.start));
+      });
   EvalReport r = Evaluate(gold, corpus.gazetteer, found);
 
   auto line = [](const std::string& name, const Counts& c) {

@@ -28,8 +28,8 @@ int Resolve(const Gazetteer& g, const std::string& what) {
     for (const auto& al : g.actors()[i].aliases) {
       if (al.tier == Tier::kC || Key(al.text) != key) continue;
       if (found >= 0 && found != static_cast<int>(i))
-        throw Error("explain: '" + what + "' names several actors (" + g.actors()[found].id +
-                    ", " + g.actors()[i].id + "); use an id");
+        throw Error("explain: '" + what + "' names several actors (" + g.actors()[found].id + ", " +
+                    g.actors()[i].id + "); use an id");
       found = static_cast<int>(i);
     }
   }
@@ -40,15 +40,15 @@ int Resolve(const Gazetteer& g, const std::string& what) {
 }  // namespace
 
 int RunExplain(int argc, char** argv) {
-  cxxopts::Options options("explain", "Show why two actors are linked: every window in which "
-                                      "both are named.\n\nUsage: actorgraph explain A B [options] "
-                                      "[inputs...]   (A, B: an id, a name or an alias)");
+  cxxopts::Options options("explain",
+                           "Show why two actors are linked: every window in which "
+                           "both are named.\n\nUsage: actorgraph explain A B [options] "
+                           "[inputs...]   (A, B: an id, a name or an alias)");
   AddCorpusOptions(options);
-  options.add_options()
-      ("window", "co-occurrence window: sentence, paragraph or document",
-       cxxopts::value<std::string>()->default_value("sentence"))
-      ("max-evidence", "evidence to show", cxxopts::value<size_t>()->default_value("20"))
-      ("args", "", cxxopts::value<std::vector<std::string>>());
+  options.add_options()("window", "co-occurrence window: sentence, paragraph or document",
+                        cxxopts::value<std::string>()->default_value("sentence"))(
+      "max-evidence", "evidence to show", cxxopts::value<size_t>()->default_value("20"))(
+      "args", "", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"args"});
   options.positional_help("A B [inputs...]");
   cxxopts::ParseResult args;
@@ -65,8 +65,8 @@ int RunExplain(int argc, char** argv) {
   }
   cxxopts::Options corpus_options("explain", "");
   AddCorpusOptions(corpus_options);
-  corpus_options.add_options()("window", "", cxxopts::value<std::string>()->default_value(
-                                                 "sentence"))(
+  corpus_options.add_options()("window", "",
+                               cxxopts::value<std::string>()->default_value("sentence"))(
       "max-evidence", "", cxxopts::value<size_t>()->default_value("20"));
   corpus_options.parse_positional({"inputs"});
   std::vector<char*> cargv;
@@ -94,11 +94,12 @@ int RunExplain(int argc, char** argv) {
     return 0;
   }
   const EdgeStats& e = it->second;
-  std::cout << e.count << " " << ToString(co.cooccur.window) << (e.count == 1 ? "" : "s")
-            << " in " << e.documents << " document" << (e.documents == 1 ? "" : "s") << "\n";
+  std::cout << e.count << " " << ToString(co.cooccur.window) << (e.count == 1 ? "" : "s") << " in "
+            << e.documents << " document" << (e.documents == 1 ? "" : "s") << "\n";
   for (size_t i = 0; i < e.evidence.size(); ++i) {
     const Evidence& ev = e.evidence[i].evidence;
-    std::cout << "\n" << i + 1 << ". " << ev.doc << (ev.date.empty() ? "" : " " + ev.date) << ", "
+    std::cout << "\n"
+              << i + 1 << ". " << ev.doc << (ev.date.empty() ? "" : " " + ev.date) << ", "
               << ToString(co.cooccur.window) << " " << ev.window << ", bytes " << ev.start << "-"
               << ev.end << "\n   " << ev.snippet << "\n";
   }

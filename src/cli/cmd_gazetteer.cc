@@ -93,14 +93,12 @@ int RunGazetteer(int argc, char** argv) {
       "Usage: actorgraph gazetteer check [paths...]   lint files (exit 1 on errors)\n"
       "       actorgraph gazetteer list [--format tsv] [paths...]   one line per alias\n"
       "paths: gazetteer files or folders (default: the shipped gazetteer/)");
-  options.add_options()
-      ("format", "list: output format", cxxopts::value<std::string>()->default_value("tsv"))
-      ("stopwords", "check: stop list of common words (default: stopwords_ar.txt next to the files)",
-       cxxopts::value<std::string>())
-      ("q,quiet", "check: print errors only")
-      ("h,help", "show this help")
-      ("action", "check or list", cxxopts::value<std::string>())
-      ("paths", "gazetteer files or folders", cxxopts::value<std::vector<std::string>>());
+  options.add_options()("format", "list: output format",
+                        cxxopts::value<std::string>()->default_value("tsv"))(
+      "stopwords", "check: stop list of common words (default: stopwords_ar.txt next to the files)",
+      cxxopts::value<std::string>())("q,quiet", "check: print errors only")(
+      "h,help", "show this help")("action", "check or list", cxxopts::value<std::string>())(
+      "paths", "gazetteer files or folders", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"action", "paths"});
   options.positional_help("check|list [paths...]");
   cxxopts::ParseResult args;

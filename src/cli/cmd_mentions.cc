@@ -20,7 +20,8 @@ std::string Context(std::string_view text, size_t pos, size_t n, bool forward) {
       while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80)
         ++len;
       char c = text[i];
-      out += (c == '\n' || c == '\r' || c == '\t') ? std::string(" ") : std::string(text.substr(i, len));
+      out += (c == '\n' || c == '\r' || c == '\t') ? std::string(" ")
+                                                   : std::string(text.substr(i, len));
       i += len;
       ++chars;
     }
@@ -51,13 +52,14 @@ std::string Pad(const std::string& s, size_t width, bool left) {
 }  // namespace
 
 int RunMentions(int argc, char** argv) {
-  cxxopts::Options options("mentions", "List every actor mention with its context.\n\n"
-                                       "Usage: actorgraph mentions [options] [inputs...]");
+  cxxopts::Options options("mentions",
+                           "List every actor mention with its context.\n\n"
+                           "Usage: actorgraph mentions [options] [inputs...]");
   AddCorpusOptions(options);
-  options.add_options()
-      ("format", "table (KWIC) or jsonl", cxxopts::value<std::string>()->default_value("table"))
-      ("context", "characters of context on each side (table)",
-       cxxopts::value<size_t>()->default_value("30"));
+  options.add_options()("format", "table (KWIC) or jsonl",
+                        cxxopts::value<std::string>()->default_value("table"))(
+      "context", "characters of context on each side (table)",
+      cxxopts::value<size_t>()->default_value("30"));
   options.parse_positional({"inputs"});
   options.positional_help("[inputs...]");
   cxxopts::ParseResult args;
@@ -70,31 +72,33 @@ int RunMentions(int argc, char** argv) {
   Corpus corpus = OpenCorpus(args);
   Matcher matcher(corpus.gazetteer);
   const auto& actors = corpus.gazetteer.actors();
-  ForEachMatched(corpus, matcher, [&](const Document& doc, const MatchScratch&,
-                                      const std::vector<Mention>& mentions) {
-    for (const Mention& m : mentions) {
-      const Actor& a = actors[m.actor];
-      std::string surface = doc.text.substr(m.start, m.end - m.start);
-      if (format == "jsonl") {
-        nlohmann::ordered_json j;
-        j["doc"] = doc.id;
-        j["actor"] = a.id;
-        j["label_en"] = a.label_en;
-        j["type"] = ToString(a.type);
-        j["how"] = ToString(m.how);
-        j["sentence"] = m.sentence;
-        j["start"] = m.start;
-        j["end"] = m.end;
-        j["surface"] = surface;
-        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      } else {
-        std::cout << Pad(doc.id, 24, false) << " " << Pad(std::to_string(m.sentence), 4, true)
-                  << "  " << Pad(a.id, 28, false) << " " << Pad(std::string(ToString(m.how)), 8, false)
-                  << " " << Pad(Context(doc.text, m.start, ctx, false), ctx, true) << " [" << surface
-                  << "] " << Context(doc.text, m.end, ctx, true) << "\n";
-      }
-    }
-  });
+  ForEachMatched(
+      corpus, matcher,
+      [&](const Document& doc, const MatchScratch&, const std::vector<Mention>& mentions) {
+        for (const Mention& m : mentions) {
+          const Actor& a = actors[m.actor];
+          std::string surface = doc.text.substr(m.start, m.end - m.start);
+          if (format == "jsonl") {
+            nlohmann::ordered_json j;
+            j["doc"] = doc.id;
+            j["actor"] = a.id;
+            j["label_en"] = a.label_en;
+            j["type"] = ToString(a.type);
+            j["how"] = ToString(m.how);
+            j["sentence"] = m.sentence;
+            j["start"] = m.start;
+            j["end"] = m.end;
+            j["surface"] = surface;
+            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+          } else {
+            std::cout << Pad(doc.id, 24, false) << " " << Pad(std::to_string(m.sentence), 4, true)
+                      << "  " << Pad(a.id, 28, false) << " "
+                      << Pad(std::string(ToString(m.how)), 8, false) << " "
+                      << Pad(Context(doc.text, m.start, ctx, false), ctx, true) << " [" << surface
+                      << "] " << Context(doc.text, m.end, ctx, true) << "\n";
+          }
+        }
+      });
   return 0;
 }
 

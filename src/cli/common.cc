@@ -10,16 +10,16 @@
 namespace actorgraph::cli {
 
 void AddCorpusOptions(cxxopts::Options& options) {
-  options.add_options()
-      ("g,gazetteer", "gazetteer file or folder (repeatable; default: the shipped gazetteer/)",
-       cxxopts::value<std::vector<std::string>>())
-      ("threads", "worker threads (0 = all cores)", cxxopts::value<unsigned>()->default_value("0"))
-      ("strict", "fail on the first invalid document instead of skipping it")
-      ("q,quiet", "no progress line and no warnings")
-      ("h,help", "show this help")
-      ("inputs", "files (.txt, .jsonl), folders (recursive) or - for standard input "
-                 "(default: the sample corpus examples/articles)",
-       cxxopts::value<std::vector<std::string>>());
+  options.add_options()("g,gazetteer",
+                        "gazetteer file or folder (repeatable; default: the shipped gazetteer/)",
+                        cxxopts::value<std::vector<std::string>>())(
+      "threads", "worker threads (0 = all cores)", cxxopts::value<unsigned>()->default_value("0"))(
+      "strict", "fail on the first invalid document instead of skipping it")(
+      "q,quiet", "no progress line and no warnings")("h,help", "show this help")(
+      "inputs",
+      "files (.txt, .jsonl), folders (recursive) or - for standard input "
+      "(default: the sample corpus examples/articles)",
+      cxxopts::value<std::vector<std::string>>());
 }
 
 bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result) {
@@ -67,7 +67,8 @@ std::function<void(const Progress&)> ProgressPrinter(bool quiet) {
     char line[160];
     if (p.total_bytes > 0 && rate > 0) {
       double left = (p.total_bytes / 1e6 - mb) / rate;
-      std::snprintf(line, sizeof line, "\r%llu documents, %.1f of %.1f MB, %.1f MB/s, ETA %.0f s   ",
+      std::snprintf(line, sizeof line,
+                    "\r%llu documents, %.1f of %.1f MB, %.1f MB/s, ETA %.0f s   ",
                     static_cast<unsigned long long>(p.documents), mb, p.total_bytes / 1e6, rate,
                     left > 0 ? left : 0);
     } else {
