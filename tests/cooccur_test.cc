@@ -17,7 +17,8 @@ Mention M(uint32_t actor, uint32_t sentence, uint32_t paragraph = 0) {
 
 Document Doc(uint64_t seq, std::string date = "") {
   Document d;
-  d.id = "d" + std::to_string(seq);
+  d.id = "d";
+  d.id += std::to_string(seq);
   d.seq = seq;
   d.date = std::move(date);
   d.text = "one two three four five six seven eight";
