@@ -48,6 +48,7 @@ log() { printf '\n== %s\n' "$*" >&2; }
   echo "compiler: $(c++ --version | head -1)"
   echo "rg: $(rg --version | head -1); grep: $(grep --version | head -1); python: $(python3 --version 2>&1), networkx $(python3 -c 'import networkx; print(networkx.__version__)')"
   echo "hyperfine: $(hyperfine --version)"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share the cores: check it)"
 } > "$RES/machine.txt"
 cat "$RES/machine.txt" >&2
 
@@ -116,7 +117,7 @@ log "naive Python baseline on the 10 MB slice (one run)"
 log "peak memory"
 mem() {  # mem NAME CMD...
   local name=$1; shift
-  /usr/bin/time -v -o "$RES/mem_$name.txt" "$@"
+  /usr/bin/time -v -o "$RES/mem_$name.txt" "$@" > "$RES/stdout_$name.txt"
 }
 mem rg bash -c "rg -oF -f $DATA/aliases.txt $C100 > $RES/rg.out"
 mem grep bash -c "LC_ALL=C grep -oF -f $DATA/aliases.txt $C100 > $RES/grep.out"
@@ -133,6 +134,8 @@ fi
 log "micro-benchmarks"
 "$BUILD/bench/micro_bench" --benchmark_min_time=0.5 --benchmark_out="$RES/micro_bench.json" \
   --benchmark_out_format=json >&2
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/machine.txt"
 
 # ---- summary --------------------------------------------------------------------------------
 python3 bench/summarize.py "$RES" "$DATA" "$ALIAS_SOURCE" | tee "$RES/summary.txt"
