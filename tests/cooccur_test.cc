@@ -17,8 +17,8 @@ Mention M(uint32_t actor, uint32_t sentence, uint32_t paragraph = 0) {
 
 Document Doc(uint64_t seq, std::string date = "") {
   Document d;
-  d.id = "d";
-  d.id += std::to_string(seq);
+  d.id = "d0";
+  d.id[1] = static_cast<char>('0' + seq);  // seq < 10 in these tests
   d.seq = seq;
   d.date = std::move(date);
   d.text = "one two three four five six seven eight";
