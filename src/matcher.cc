@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
+#include <tuple>
 
 namespace actorgraph {
 namespace {
@@ -34,7 +34,6 @@ struct Payload {
   uint32_t alias;  // index into the trigger table, or UINT32_MAX when the alias has no triggers
   How how;
   Tier tier;
-  bool prefixed;
 };
 
 // A token trie stored as one open-addressing hash table keyed by (parent node, token).
@@ -54,18 +53,24 @@ class TokenTrie {
     }
   }
 
-  uint32_t AddChild(uint32_t parent, std::string_view token) {
-    if (uint32_t c = Child(parent, token)) return c;
-    if ((used_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
-    uint32_t child = ++nodes_;
-    Insert({Hash(parent, token), parent, child, static_cast<uint32_t>(arena_.size()),
-            static_cast<uint32_t>(token.size())});
-    arena_.append(token);
-    ++used_;
-    return child;
+  // The child of `parent` under `token`, created when missing.
+  uint32_t AddChild(uint32_t parent, std::string_view token) { return Link(parent, token, 0); }
+
+  // Makes `token` under `parent` lead to the existing node `child` (a generated proclitic form of a
+  // first token shares that token's node). A key that already exists keeps its node: forms inserted
+  // first (the exact, unprefixed ones) win. Returns the node the key leads to.
+  uint32_t AddLink(uint32_t parent, std::string_view token, uint32_t child) {
+    return Link(parent, token, child);
   }
 
   uint32_t nodes() const { return nodes_ + 1; }
+
+  // Sizes the table once for about `children` entries, so compiling never rehashes.
+  void Reserve(size_t children) {
+    size_t n = slots_.size();
+    while (n < 2 * (used_ + children)) n *= 2;
+    if (n != slots_.size()) Rehash(n);
+  }
 
  private:
   struct Slot {
@@ -83,6 +88,26 @@ class TokenTrie {
     size_t i = s.hash & mask;
     while (slots_[i].child != 0) i = (i + 1) & mask;
     slots_[i] = s;
+  }
+  // One probe: returns the existing child, or stores `child` (a new node when 0).
+  uint32_t Link(uint32_t parent, std::string_view token, uint32_t child) {
+    if ((used_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
+    uint64_t h = Hash(parent, token);
+    size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    for (;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.child == 0) break;
+      if (s.hash == h && s.parent == parent && s.len == token.size() &&
+          std::memcmp(arena_.data() + s.off, token.data(), token.size()) == 0)
+        return s.child;
+    }
+    if (child == 0) child = ++nodes_;
+    slots_[i] = {h, parent, child, static_cast<uint32_t>(arena_.size()),
+                 static_cast<uint32_t>(token.size())};
+    arena_.append(token);
+    ++used_;
+    return child;
   }
   void Rehash(size_t n) {
     std::vector<Slot> old = std::move(slots_);
@@ -136,70 +161,95 @@ struct Matcher::Impl {
   size_t forms = 0;
 
   void Compile(const Gazetteer& g) {
-    std::unordered_map<uint32_t, std::vector<Payload>> pending;
-    auto add = [&](const std::vector<std::string_view>& toks, size_t first_from,
-                   std::string_view first, Payload p) {
-      uint32_t node = trie.AddChild(0, first);
-      for (size_t k = first_from; k < toks.size(); ++k) node = trie.AddChild(node, toks[k]);
-      auto& list = pending[node];
-      for (const auto& q : list)
-        if (q.actor == p.actor && q.how == p.how && q.tier == p.tier && q.prefixed == p.prefixed &&
-            q.alias == p.alias)
-          return;
-      list.push_back(p);
-      ++forms;
+    struct Entry {
+      uint32_t node;
+      Payload p;
     };
+    std::vector<Entry> pending;
+    auto add = [&](const std::vector<std::string_view>& toks, Payload p) {
+      uint32_t node = 0;
+      for (auto t : toks) node = trie.AddChild(node, t);
+      pending.push_back({node, p});
+    };
+    // Normalise and tokenise every alias once; size the trie for all generated forms up front.
+    struct Prepared {
+      uint32_t actor;
+      const Alias* alias;
+      std::string norm;
+    };
+    std::vector<Prepared> prepared;
+    size_t insertions = 0;
     const auto& actors = g.actors();
     for (uint32_t ai = 0; ai < actors.size(); ++ai) {
       for (const Alias& alias : actors[ai].aliases) {
         if (alias.tier == Tier::kC) continue;
-        std::string norm = NormalizeString(alias.text);
-        std::vector<std::string_view> toks = Tokenize(norm);
-        if (toks.empty()) continue;
-        uint32_t trig = UINT32_MAX;
-        if (!alias.triggers.empty()) {
-          trig = static_cast<uint32_t>(triggers.size());
-          auto& set = triggers.emplace_back();
-          for (const auto& w : alias.triggers) {
-            std::string nw = NormalizeString(w);
-            auto wt = Tokenize(nw);
-            if (wt.size() != 1) continue;
-            set.emplace_back(wt[0]);
-            if (IsArabicToken(wt[0]))  // والإطاحة بصدام: triggers carry proclitics too
-              for (auto& form : ProcliticForms(wt[0], HasArticle(w)))
-                set.push_back(std::move(form));
-          }
-          std::sort(set.begin(), set.end());
-        }
-        Payload p{ai, trig, alias.how, alias.tier, false};
-        add(toks, 1, toks[0], p);
-        if (alias.lang == "ar" && IsArabicToken(toks[0])) {
-          p.prefixed = true;
-          for (const auto& form : ProcliticForms(toks[0], HasArticle(alias.text)))
-            add(toks, 1, form, p);
-        }
+        Prepared pr{ai, &alias, NormalizeString(alias.text)};
+        size_t n = Tokenize(pr.norm).size();
+        if (n == 0) continue;
+        insertions += n + (alias.lang == "ar" ? 11 : 0);
+        prepared.push_back(std::move(pr));
       }
     }
-    // An exact unprefixed form always wins over a generated prefixed form of another alias.
-    term_begin.assign(trie.nodes() + 1, 0);
-    std::vector<uint32_t> nodes;
-    nodes.reserve(pending.size());
-    for (auto& [node, list] : pending) {
-      bool exact =
-          std::any_of(list.begin(), list.end(), [](const Payload& p) { return !p.prefixed; });
-      if (exact)
-        list.erase(
-            std::remove_if(list.begin(), list.end(), [](const Payload& p) { return p.prefixed; }),
-            list.end());
-      std::sort(list.begin(), list.end(), [](const Payload& a, const Payload& b) {
-        return std::tie(a.actor, a.how, a.tier) < std::tie(b.actor, b.how, b.tier);
-      });
-      term_begin[node + 1] = static_cast<uint32_t>(list.size());
+    trie.Reserve(insertions);
+    pending.reserve(prepared.size());
+    std::vector<std::pair<std::string, bool>> prefixable;  // (first token, has article)
+    size_t linked = 0;
+    for (const Prepared& pr : prepared) {
+      const Alias& alias = *pr.alias;
+      std::vector<std::string_view> toks = Tokenize(pr.norm);
+      uint32_t trig = UINT32_MAX;
+      if (!alias.triggers.empty()) {
+        trig = static_cast<uint32_t>(triggers.size());
+        auto& set = triggers.emplace_back();
+        for (const auto& w : alias.triggers) {
+          std::string nw = NormalizeString(w);
+          auto wt = Tokenize(nw);
+          if (wt.size() != 1) continue;
+          set.emplace_back(wt[0]);
+          if (IsArabicToken(wt[0]))  // والإطاحة بصدام: triggers carry proclitics too
+            for (auto& form : ProcliticForms(wt[0], HasArticle(w))) set.push_back(std::move(form));
+        }
+        std::sort(set.begin(), set.end());
+      }
+      add(toks, Payload{pr.actor, trig, alias.how, alias.tier});
+      if (alias.lang == "ar" && IsArabicToken(toks[0]))
+        prefixable.push_back({std::string(toks[0]), HasArticle(alias.text)});
     }
+    // Proclitic forms of first tokens lead to the unprefixed token's node; they are linked after
+    // every exact form, so an exact unprefixed form always wins (بايدن is never ب + ايدن).
+    std::sort(prefixable.begin(), prefixable.end());
+    prefixable.erase(std::unique(prefixable.begin(), prefixable.end()), prefixable.end());
+    for (const auto& [token, article] : prefixable) {
+      uint32_t node = trie.Child(0, token);
+      for (const auto& form : ProcliticForms(token, article))
+        linked += trie.AddLink(0, form, node) == node;
+    }
+    // Group by node with a counting sort (node ids are dense), then drop duplicates per node.
+    std::vector<uint32_t> start(trie.nodes() + 1, 0);
+    for (const Entry& e : pending) ++start[e.node + 1];
+    for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<Payload> grouped(pending.size());
+    {
+      std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+      for (const Entry& e : pending) grouped[fill[e.node]++] = e.p;
+    }
+    std::vector<Entry>().swap(pending);
+    auto key = [](const Payload& p) { return std::make_tuple(p.actor, p.how, p.tier, p.alias); };
+    term_begin.assign(trie.nodes() + 1, 0);
+    terms.clear();
+    terms.reserve(grouped.size());
+    for (uint32_t node = 0; node + 1 < start.size(); ++node) {
+      auto first = grouped.begin() + start[node], last = grouped.begin() + start[node + 1];
+      if (last - first > 1) {
+        std::sort(first, last, [&](const Payload& x, const Payload& y) { return key(x) < key(y); });
+        last = std::unique(first, last,
+                           [&](const Payload& x, const Payload& y) { return key(x) == key(y); });
+      }
+      terms.insert(terms.end(), first, last);
+      term_begin[node + 1] = static_cast<uint32_t>(last - first);
+    }
+    forms = terms.size() + linked;
     for (size_t i = 1; i < term_begin.size(); ++i) term_begin[i] += term_begin[i - 1];
-    terms.resize(term_begin.back());
-    for (auto& [node, list] : pending)
-      std::copy(list.begin(), list.end(), terms.begin() + term_begin[node]);
   }
 };
 
