@@ -71,14 +71,26 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
   ++documents_;
   mentions_ += mentions.size();
   const uint32_t stamp = static_cast<uint32_t>(documents_);  // unique per AddDocument call
+  // Per-actor counts for this document first, so each date map is touched once per document.
+  doc_actors_.clear();
   for (const Mention& m : mentions) {
     NodeStats& n = nodes_[m.actor];
     ++n.mentions;
-    if (!doc.date.empty()) ++n.by_date[doc.date];
     if (seen_doc_[m.actor] != stamp) {
       seen_doc_[m.actor] = stamp;
       ++n.documents;
+      doc_actors_.push_back({m.actor, 0});
     }
+  }
+  if (!doc.date.empty()) {
+    for (auto& [actor, count] : doc_actors_) count = 0;
+    std::sort(doc_actors_.begin(), doc_actors_.end());
+    for (const Mention& m : mentions) {
+      auto it = std::lower_bound(doc_actors_.begin(), doc_actors_.end(),
+                                 std::pair<uint32_t, uint64_t>{m.actor, 0});
+      ++it->second;
+    }
+    for (const auto& [actor, count] : doc_actors_) nodes_[actor].by_date[doc.date] += count;
   }
   // Group mentions by window; each unordered pair of distinct actors counts once per window.
   auto window_of = [&](const Mention& m) -> uint32_t {
@@ -108,7 +120,6 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
         uint64_t key = Key(actors[a], actors[b]);
         EdgeStats& e = edges_[key];
         ++e.count;
-        if (!doc.date.empty()) ++e.by_date[doc.date];
         pairs_in_doc_.push_back(key);
         if (e.evidence.size() < options_.max_evidence) {
           EvidenceRecord r;
@@ -128,9 +139,16 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
       }
     }
   }
+  // One entry per window in which a pair met: count them per pair for the document's date.
   std::sort(pairs_in_doc_.begin(), pairs_in_doc_.end());
-  pairs_in_doc_.erase(std::unique(pairs_in_doc_.begin(), pairs_in_doc_.end()), pairs_in_doc_.end());
-  for (uint64_t key : pairs_in_doc_) ++edges_[key].documents;
+  for (size_t i = 0; i < pairs_in_doc_.size();) {
+    size_t j = i;
+    while (j < pairs_in_doc_.size() && pairs_in_doc_[j] == pairs_in_doc_[i]) ++j;
+    EdgeStats& e = edges_[pairs_in_doc_[i]];
+    ++e.documents;
+    if (!doc.date.empty()) e.by_date[doc.date] += j - i;
+    i = j;
+  }
 }
 
 void Cooccurrence::Merge(const Cooccurrence& other) {

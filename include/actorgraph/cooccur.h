@@ -90,7 +90,8 @@ class Cooccurrence {
   uint64_t documents_ = 0, sentences_ = 0, mentions_ = 0;
   // Per-document scratch.
   std::vector<uint32_t> seen_doc_;  // per actor: last document (seq+1) counted
-  std::vector<uint64_t> pairs_in_doc_;
+  std::vector<uint64_t> pairs_in_doc_;                     // one entry per (pair, window)
+  std::vector<std::pair<uint32_t, uint64_t>> doc_actors_;  // actors of the document, mentions
 };
 
 // A snippet of `text` in [start, end): white space collapsed, at most `max_bytes` bytes, cut at a
