@@ -9,19 +9,6 @@
 #include "actorgraph/segment.h"
 
 namespace actorgraph {
-namespace {
-
-std::string Key(const std::string& s) {
-  std::string norm = NormalizeString(s), key;
-  for (auto t : Tokenize(norm)) {
-    if (!key.empty()) key += ' ';
-    key.append(t);
-  }
-  return key;
-}
-
-}  // namespace
-
 std::vector<GoldDocument> LoadGold(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error(path + ": cannot open gold file");
@@ -68,7 +55,7 @@ EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gaze
   const auto& actors = gazetteer.actors();
   for (size_t i = 0; i < actors.size(); ++i)
     for (const auto& al : actors[i].aliases)
-      if (al.lang == "en") by_name.emplace(Key(al.text), static_cast<int>(i));
+      if (al.lang == "en") by_name.emplace(MatchKey(al.text), static_cast<int>(i));
 
   EvalReport r;
   auto count = [&](const std::string& type, int Counts::*field) {
@@ -87,7 +74,7 @@ EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gaze
     const Found& hits = it->second;
     std::set<int> expected, optional;
     for (const auto& ga : gd.actors) {
-      auto n = by_name.find(Key(ga.name));
+      auto n = by_name.find(MatchKey(ga.name));
       int actor = n == by_name.end() ? -1 : n->second;
       if (ga.optional) {
         if (actor >= 0) optional.insert(actor);

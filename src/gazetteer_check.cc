@@ -20,17 +20,6 @@ bool IsDate(const std::string& d) {
   return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
-// The matching key of an alias: its normalised tokens joined by one space.
-std::string Key(const std::string& text) {
-  std::string norm = NormalizeString(text);
-  std::string key;
-  for (auto t : Tokenize(norm)) {
-    if (!key.empty()) key += ' ';
-    key.append(t);
-  }
-  return key;
-}
-
 }  // namespace
 
 std::set<std::string> LoadStopwords(const std::string& path) {
@@ -40,7 +29,7 @@ std::set<std::string> LoadStopwords(const std::string& path) {
   std::string line;
   while (std::getline(in, line)) {
     if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
-    std::string k = Key(line);
+    std::string k = MatchKey(line);
     if (!k.empty()) out.insert(k);
   }
   return out;
@@ -55,7 +44,7 @@ LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwo
     const Actor& a = actors[i];
     for (size_t k = 0; k < a.aliases.size(); ++k) {
       const Alias& al = a.aliases[k];
-      std::string key = Key(al.text);
+      std::string key = MatchKey(al.text);
       if (key.empty()) continue;
       auto& list = uses[key][al.tier];
       if (list.empty() || list.back() != i) list.push_back(i);

@@ -89,8 +89,8 @@ class Cooccurrence {
   std::unordered_map<uint64_t, EdgeStats> edges_;
   uint64_t documents_ = 0, sentences_ = 0, mentions_ = 0;
   // Per-document scratch.
-  std::vector<uint32_t> seen_doc_;  // per actor: last document (seq+1) counted
-  std::vector<uint64_t> pairs_in_doc_;                     // one entry per (pair, window)
+  std::vector<uint32_t> seen_doc_;      // per actor: last document (seq+1) counted
+  std::vector<uint64_t> pairs_in_doc_;  // one entry per (pair, window)
   std::vector<std::pair<uint32_t, uint64_t>> doc_actors_;  // actors of the document, mentions
 };
 

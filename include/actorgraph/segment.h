@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,5 +42,9 @@ void Segment(std::string_view normalized, Segmentation* out);
 
 // Splits text into tokens only (used for gazetteer aliases); ignores sentence boundaries.
 std::vector<std::string_view> Tokenize(std::string_view normalized);
+
+// The matching key of a name: its normalised tokens joined by one space (raw UTF-8 in). Two
+// names with the same key match the same text.
+std::string MatchKey(std::string_view text);
 
 }  // namespace actorgraph

@@ -10,23 +10,14 @@
 namespace actorgraph::cli {
 namespace {
 
-std::string Key(const std::string& s) {
-  std::string norm = NormalizeString(s), key;
-  for (auto t : Tokenize(norm)) {
-    if (!key.empty()) key += ' ';
-    key.append(t);
-  }
-  return key;
-}
-
 // An actor by id, or by a name or alias that only one actor has.
 int Resolve(const Gazetteer& g, const std::string& what) {
   if (int i = g.IndexOf(what); i >= 0) return i;
-  std::string key = Key(what);
+  std::string key = MatchKey(what);
   int found = -1;
   for (size_t i = 0; i < g.actors().size(); ++i) {
     for (const auto& al : g.actors()[i].aliases) {
-      if (al.tier == Tier::kC || Key(al.text) != key) continue;
+      if (al.tier == Tier::kC || MatchKey(al.text) != key) continue;
       if (found >= 0 && found != static_cast<int>(i))
         throw Error("explain: '" + what + "' names several actors (" + g.actors()[found].id + ", " +
                     g.actors()[i].id + "); use an id");
