@@ -132,6 +132,22 @@ TEST_F(EndToEnd, OutputIsByteIdenticalAcrossRunsAndThreadCounts) {
     EXPECT_EQ(ReadFile(*dir_ / f), ReadFile(other / f)) << f;
 }
 
+TEST(Cli, RenderRunsGraphvizCairoOrSaysHowToInstallIt) {
+  auto out = TempDir("render");
+  auto r = RunCli("build -q " + Gaz() + " --format graphml --render svg -o " +
+                  ShellQuote(out.string()) + " " + Corpus());
+  if (HaveProgram("dot")) {
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(out / "actors.dot"));  // --render implies dot
+    EXPECT_NE(ReadFile(out / "actors.svg").find("<svg"), std::string::npos);
+  }
+  auto missing =
+      testing::Run("PATH=/nonexistent " + ShellQuote(ACTORGRAPH_CLI) + " build -q " + Gaz() +
+                   " --render png -o " + ShellQuote(out.string()) + " " + Corpus());
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("apt-get install graphviz"), std::string::npos) << missing.err;
+}
+
 TEST(Cli, EvalOnTheSampleGoldHasHighF1AndNoFalseHits) {
   auto r = RunCli("eval -q " + Gaz() + " --gold " +
                   ShellQuote(SourcePath("examples/gold.json").string()) + " " + Corpus());

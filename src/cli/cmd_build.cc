@@ -1,5 +1,6 @@
 // actorgraph build: read articles, find actors, write the network.
 #include <algorithm>
+#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -57,6 +58,38 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
   for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
 }
 
+// Graphviz with the cairo renderer (joined, right-to-left Arabic) and an Arabic font.
+void RequireGraphviz() {
+  if (std::system("command -v dot >/dev/null 2>&1") != 0)
+    throw Error(
+        "--render needs Graphviz: install it with 'apt-get install graphviz fonts-noto-core'");
+  if (std::system("echo 'graph{}' | dot -Tpng:cairo -o /dev/null >/dev/null 2>&1") != 0)
+    throw Error(
+        "--render: this Graphviz has no cairo renderer (Arabic would render disconnected); "
+        "install Debian's graphviz, whose build includes cairo");
+}
+
+// Renders `dot_file` to PNG or SVG next to it (through a temporary file renamed into place).
+std::filesystem::path RenderDot(const std::filesystem::path& dot_file, const std::string& format) {
+  std::filesystem::path out = dot_file;
+  out.replace_extension(format);
+  std::filesystem::path tmp = out;
+  tmp += ".tmp";
+  std::string quote_dot = "'" + dot_file.string() + "'", quote_tmp = "'" + tmp.string() + "'";
+  if (dot_file.string().find('\'') != std::string::npos ||
+      tmp.string().find('\'') != std::string::npos)
+    throw Error("--render: output paths with a single quote are not supported");
+  std::string cmd = "dot -T" + format + ":cairo " + quote_dot + " -o " + quote_tmp;
+  if (std::system(cmd.c_str()) != 0) {
+    std::filesystem::remove(tmp);
+    throw Error("--render: Graphviz failed on " + dot_file.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, out, ec);
+  if (ec) throw Error("cannot write " + out.string() + ": " + ec.message());
+  return out;
+}
+
 }  // namespace
 
 int RunBuild(int argc, char** argv) {
@@ -80,7 +113,9 @@ int RunBuild(int argc, char** argv) {
       "labels", "DOT node labels: ar, en or both",
       cxxopts::value<std::string>()->default_value("ar"))(
       "color-by", "GEXF/DOT colours: type or country",
-      cxxopts::value<std::string>()->default_value("type"));
+      cxxopts::value<std::string>()->default_value("type"))(
+      "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
+      cxxopts::value<std::string>());
   options.parse_positional({"inputs"});
   options.positional_help("[inputs...]");
   cxxopts::ParseResult args;
@@ -99,9 +134,16 @@ int RunBuild(int argc, char** argv) {
   wo.color_by = args["color-by"].as<std::string>();
   if (wo.color_by != "type" && wo.color_by != "country")
     throw Error("--color-by: '" + wo.color_by + "' is not one of type, country");
+  std::vector<std::string> formats = SplitFormats(args["format"].as<std::string>());
+  std::string render = args.count("render") ? args["render"].as<std::string>() : "";
+  if (!render.empty()) {
+    if (render != "png" && render != "svg")
+      throw Error("--render: '" + render + "' is not one of png, svg");
+    if (std::find(formats.begin(), formats.end(), "dot") == formats.end()) formats.push_back("dot");
+    RequireGraphviz();  // fail before the run, not after it
+  }
   std::vector<std::unique_ptr<GraphWriter>> writers;
-  for (const auto& f : SplitFormats(args["format"].as<std::string>()))
-    writers.push_back(MakeWriter(f));
+  for (const auto& f : formats) writers.push_back(MakeWriter(f));
 
   // Check the output folder before the (possibly long) run.
   std::filesystem::path out_dir = args["output"].as<std::string>();
@@ -139,6 +181,7 @@ int RunBuild(int argc, char** argv) {
     auto written = w->Write(g, out_dir, wo);
     files.insert(files.end(), written.begin(), written.end());
   }
+  if (!render.empty()) files.push_back(RenderDot(out_dir / (wo.stem + ".dot"), render));
   PrintSummary(g, counts, corpus.reader->skipped(), files);
   return 0;
 }
