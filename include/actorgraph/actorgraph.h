@@ -1,0 +1,17 @@
+// The installed API in one include: load a gazetteer, count a corpus, build the graph, write it.
+//
+//   auto gazetteer = actorgraph::Gazetteer::Load({"gazetteer"});
+//   actorgraph::Matcher matcher(gazetteer);
+//   actorgraph::DocumentReader reader({"articles/"}, {});
+//   auto counts = actorgraph::CountCorpus(matcher, reader, {});
+//   auto graph = actorgraph::BuildGraph(counts, gazetteer, {});
+//   actorgraph::MakeWriter("graphml")->Write(graph, "output", {});
+#pragma once
+
+#include "actorgraph/error.h"
+#include "actorgraph/gazetteer.h"
+#include "actorgraph/graph.h"
+#include "actorgraph/graph_builder.h"
+#include "actorgraph/pipeline.h"
+#include "actorgraph/version.h"
+#include "actorgraph/writer.h"
