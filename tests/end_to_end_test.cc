@@ -148,6 +148,28 @@ TEST(Cli, RenderRunsGraphvizCairoOrSaysHowToInstallIt) {
   EXPECT_NE(missing.err.find("apt-get install graphviz"), std::string::npos) << missing.err;
 }
 
+TEST_F(EndToEnd, ShardsMergedEqualOneRunByteForByte) {
+  auto dir = TempDir("shards");
+  auto article = [](const char* stem) {
+    return ShellQuote(SourcePath(std::string("examples/articles/") + stem + ".txt").string());
+  };
+  auto a = RunCli("build -q --format partial " + Gaz() + " -o " + ShellQuote((dir / "a").string()) +
+                  " " + article("000_cf551ab84df76352") + " " + article("001_9f79dd596af1e7b3"));
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto b = RunCli("build -q --format partial " + Gaz() + " -o " + ShellQuote((dir / "b").string()) +
+                  " " + article("002_563b2110fc4b1849") + " " + article("003_bb13758cecb88c54") +
+                  " " + article("004_f6cd3fd2a862a221"));
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  auto m = RunCli("merge " + Gaz() + " --format graphml,gexf,dot,json,csv -o " +
+                  ShellQuote((dir / "merged").string()) + " " +
+                  ShellQuote((dir / "a" / "actors.partial.json").string()) + " " +
+                  ShellQuote((dir / "b" / "actors.partial.json").string()));
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  for (const char* f :
+       {"actors.graphml", "actors.gexf", "actors.dot", "actors.json", "nodes.csv", "edges.csv"})
+    EXPECT_EQ(ReadFile(*dir_ / f), ReadFile(dir / "merged" / f)) << f;
+}
+
 TEST(Cli, EvalOnTheSampleGoldHasHighF1AndNoFalseHits) {
   auto r = RunCli("eval -q " + Gaz() + " --gold " +
                   ShellQuote(SourcePath("examples/gold.json").string()) + " " + Corpus());

@@ -21,5 +21,6 @@ int RunMentions(int argc, char** argv);
 int RunEval(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunGazetteer(int argc, char** argv);
+int RunMerge(int argc, char** argv);
 
 }  // namespace actorgraph::cli

@@ -23,6 +23,7 @@ void AddCorpusOptions(cxxopts::Options& options) {
 }
 
 bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result) {
+  options.set_width(110);
   try {
     *result = options.parse(argc, argv);
   } catch (const cxxopts::exceptions::exception& e) {

@@ -1,0 +1,167 @@
+#include "cli/output.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "actorgraph/error.h"
+#include "actorgraph/partial.h"
+#include "actorgraph/version.h"
+
+namespace actorgraph::cli {
+namespace {
+
+std::vector<std::string> SplitFormats(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream ss(list);
+  std::string item;
+  while (std::getline(ss, item, ','))
+    if (!item.empty()) out.push_back(item);
+  if (out.empty()) throw Error("--format: no format given");
+  return out;
+}
+
+void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
+                  const std::vector<std::filesystem::path>& files) {
+  size_t by_type[3] = {0, 0, 0};
+  for (auto v : boost::make_iterator_range(boost::vertices(g)))
+    by_type[g[v].type == "person" ? 0 : g[v].type == "state" ? 1 : 2]++;
+  std::cout << "documents: " << counts.documents();
+  if (skipped) std::cout << " (" << skipped << " skipped)";
+  std::cout << "\nsentences: " << counts.sentences() << "\nmentions:  " << counts.mentions()
+            << "\nactors:    " << boost::num_vertices(g) << " (" << by_type[0] << " people, "
+            << by_type[1] << " states, " << by_type[2] << " groups)"
+            << "\nedges:     " << boost::num_edges(g)
+            << " (window: " << g[boost::graph_bundle].window << ")\n";
+  std::vector<Vertex> top;
+  for (auto v : boost::make_iterator_range(boost::vertices(g))) top.push_back(v);
+  std::sort(top.begin(), top.end(), [&](Vertex a, Vertex b) {
+    if (g[a].weighted_degree != g[b].weighted_degree)
+      return g[a].weighted_degree > g[b].weighted_degree;
+    return g[a].id < g[b].id;
+  });
+  if (top.size() > 10) top.resize(10);
+  if (!top.empty()) std::cout << "\ntop actors by weighted degree:\n";
+  for (size_t i = 0; i < top.size(); ++i) {
+    const ActorNode& n = g[top[i]];
+    std::ostringstream line;
+    line << std::setw(4) << i + 1 << ". " << std::left << std::setw(30) << n.label_en
+         << std::setw(8) << n.type << " degree " << std::setw(6) << n.weighted_degree
+         << " mentions " << n.mentions;
+    std::cout << line.str() << "  " << n.label << "\n";
+  }
+  std::cout << "\n";
+  for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
+}
+
+// Graphviz with the cairo renderer (joined, right-to-left Arabic) and an Arabic font.
+void RequireGraphviz() {
+  if (std::system("command -v dot >/dev/null 2>&1") != 0)
+    throw Error(
+        "--render needs Graphviz: install it with 'apt-get install graphviz fonts-noto-core'");
+  if (std::system("echo 'graph{}' | dot -Tpng:cairo -o /dev/null >/dev/null 2>&1") != 0)
+    throw Error(
+        "--render: this Graphviz has no cairo renderer (Arabic would render disconnected); "
+        "install Debian's graphviz, whose build includes cairo");
+}
+
+// Renders `dot_file` to PNG or SVG next to it (through a temporary file renamed into place).
+std::filesystem::path RenderDot(const std::filesystem::path& dot_file, const std::string& format) {
+  std::filesystem::path out = dot_file;
+  out.replace_extension(format);
+  std::filesystem::path tmp = out;
+  tmp += ".tmp";
+  std::string quote_dot = "'" + dot_file.string() + "'", quote_tmp = "'" + tmp.string() + "'";
+  if (dot_file.string().find('\'') != std::string::npos ||
+      tmp.string().find('\'') != std::string::npos)
+    throw Error("--render: output paths with a single quote are not supported");
+  std::string cmd = "dot -T" + format + ":cairo " + quote_dot + " -o " + quote_tmp;
+  if (std::system(cmd.c_str()) != 0) {
+    std::filesystem::remove(tmp);
+    throw Error("--render: Graphviz failed on " + dot_file.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, out, ec);
+  if (ec) throw Error("cannot write " + out.string() + ": " + ec.message());
+  return out;
+}
+
+}  // namespace
+
+void AddOutputOptions(cxxopts::Options& options) {
+  options.add_options()("o,output", "output folder",
+                        cxxopts::value<std::string>()->default_value("output"))(
+      "format",
+      "output formats, comma-separated: graphml,gexf,dot,json,csv,partial (partial: see merge)",
+      cxxopts::value<std::string>()->default_value("graphml,dot"))(
+      "min-weight", "drop edges seen in fewer windows",
+      cxxopts::value<double>()->default_value("1"))(
+      "top", "keep only the N actors with the highest weighted degree (0 = all)",
+      cxxopts::value<size_t>()->default_value("0"))(
+      "labels", "DOT node labels: ar, en or both",
+      cxxopts::value<std::string>()->default_value("ar"))(
+      "color-by", "GEXF/DOT colours: type or country",
+      cxxopts::value<std::string>()->default_value("type"))(
+      "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
+      cxxopts::value<std::string>());
+}
+
+Output ParseOutput(const cxxopts::ParseResult& args) {
+  Output out;
+  out.graph.min_weight = args["min-weight"].as<double>();
+  out.graph.top = args["top"].as<size_t>();
+  out.write.labels = args["labels"].as<std::string>();
+  if (out.write.labels != "ar" && out.write.labels != "en" && out.write.labels != "both")
+    throw Error("--labels: '" + out.write.labels + "' is not one of ar, en, both");
+  out.write.color_by = args["color-by"].as<std::string>();
+  if (out.write.color_by != "type" && out.write.color_by != "country")
+    throw Error("--color-by: '" + out.write.color_by + "' is not one of type, country");
+  out.formats = SplitFormats(args["format"].as<std::string>());
+  out.render = args.count("render") ? args["render"].as<std::string>() : "";
+  if (!out.render.empty()) {
+    if (out.render != "png" && out.render != "svg")
+      throw Error("--render: '" + out.render + "' is not one of png, svg");
+    if (std::find(out.formats.begin(), out.formats.end(), "dot") == out.formats.end())
+      out.formats.push_back("dot");
+    RequireGraphviz();
+  }
+  for (const auto& f : out.formats)
+    if (f != "partial") MakeWriter(f);  // throws for an unknown format
+  out.dir = args["output"].as<std::string>();
+  std::error_code ec;
+  std::filesystem::create_directories(out.dir, ec);
+  if (ec || !std::filesystem::is_directory(out.dir))
+    throw Error(out.dir.string() + ": cannot create output folder" +
+                (ec ? ": " + ec.message() : std::string()));
+  return out;
+}
+
+void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
+                  uint64_t skipped) {
+  Graph g = BuildGraph(counts, gazetteer, out.graph);
+  GraphInfo& info = g[boost::graph_bundle];
+  info.version = ACTORGRAPH_VERSION;
+  info.gazetteer_hash = gazetteer.hash();
+  std::ostringstream opts;
+  opts << "window=" << ToString(counts.options().window) << " min_weight=" << out.graph.min_weight
+       << " top=" << out.graph.top << " max_evidence=" << counts.options().max_evidence;
+  info.options = opts.str();
+  std::vector<std::filesystem::path> files;
+  for (const auto& f : out.formats) {
+    if (f == "partial") {
+      auto path = out.dir / (out.write.stem + ".partial.json");
+      WritePartial(counts, gazetteer, path);
+      files.push_back(path);
+      continue;
+    }
+    auto written = MakeWriter(f)->Write(g, out.dir, out.write);
+    files.insert(files.end(), written.begin(), written.end());
+  }
+  if (!out.render.empty())
+    files.push_back(RenderDot(out.dir / (out.write.stem + ".dot"), out.render));
+  PrintSummary(g, counts, skipped, files);
+}
+
+}  // namespace actorgraph::cli
