@@ -210,7 +210,9 @@ bool DocumentReader::NextJsonl(Document* doc) {
       d.origin = where;
       d.text = text->get<std::string>();
       d.id = FieldString(obj, "id", where);
-      if (d.id.empty()) d.id = TxtDocumentId(current_) + ":" + std::to_string(line_);
+      if (d.id.empty())
+        d.id = (current_ == "<stdin>" ? std::string("stdin") : TxtDocumentId(current_)) + ":" +
+               std::to_string(line_);
       d.title = FieldString(obj, "title", where);
       d.source = FieldString(obj, "source", where);
       d.url = FieldString(obj, "url", where);
