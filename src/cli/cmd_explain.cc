@@ -47,25 +47,7 @@ int RunExplain(int argc, char** argv) {
   std::vector<std::string> rest;
   if (args.count("args")) rest = args["args"].as<std::vector<std::string>>();
   if (rest.size() < 2) throw Error("explain: need two actors (see 'actorgraph explain --help')");
-  // OpenCorpus reads the inputs from "inputs"; re-parse with the remaining positionals.
-  std::vector<std::string> argv2 = {"explain"};
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == rest[0] || a == rest[1]) continue;
-    argv2.push_back(a);
-  }
-  cxxopts::Options corpus_options("explain", "");
-  AddCorpusOptions(corpus_options);
-  corpus_options.add_options()("window", "",
-                               cxxopts::value<std::string>()->default_value("sentence"))(
-      "max-evidence", "", cxxopts::value<size_t>()->default_value("20"));
-  corpus_options.parse_positional({"inputs"});
-  std::vector<char*> cargv;
-  for (auto& s : argv2) cargv.push_back(s.data());
-  cxxopts::ParseResult cargs;
-  Parse(corpus_options, static_cast<int>(cargv.size()), cargv.data(), &cargs);
-
-  Corpus corpus = OpenCorpus(cargs);
+  Corpus corpus = OpenCorpus(args, {rest.begin() + 2, rest.end()});
   int a = Resolve(corpus.gazetteer, rest[0]);
   int b = Resolve(corpus.gazetteer, rest[1]);
   if (a == b) throw Error("explain: '" + rest[0] + "' and '" + rest[1] + "' are the same actor");

@@ -30,12 +30,7 @@ int RunMerge(int argc, char** argv) {
   if (!args.count("parts")) throw Error("merge: no partial graphs given");
   auto parts = args["parts"].as<std::vector<std::string>>();
   Output out = ParseOutput(args);
-  std::vector<std::filesystem::path> gpaths;
-  if (args.count("gazetteer"))
-    for (const auto& g : args["gazetteer"].as<std::vector<std::string>>()) gpaths.push_back(g);
-  else
-    gpaths.push_back(DefaultGazetteerPath());
-  Gazetteer gazetteer = Gazetteer::Load(gpaths);
+  Gazetteer gazetteer = LoadGazetteer(args);
   Cooccurrence counts(gazetteer.actors().size(), PartialOptions(parts[0]));
   for (const auto& p : parts) MergePartial(p, gazetteer, &counts);
   WriteOutputs(out, counts, gazetteer, 0);

@@ -36,20 +36,27 @@ bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResul
   return true;
 }
 
+Gazetteer LoadGazetteer(const cxxopts::ParseResult& args) {
+  std::vector<std::filesystem::path> paths;
+  if (args.count("gazetteer"))
+    for (const auto& g : args["gazetteer"].as<std::vector<std::string>>()) paths.push_back(g);
+  else
+    paths.push_back(DefaultGazetteerPath());
+  return Gazetteer::Load(paths);
+}
+
 Corpus OpenCorpus(const cxxopts::ParseResult& args) {
+  return OpenCorpus(args, args.count("inputs") ? args["inputs"].as<std::vector<std::string>>()
+                                               : std::vector<std::string>{});
+}
+
+Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inputs) {
   Corpus c;
   c.quiet = args.count("quiet") > 0;
   c.threads = args["threads"].as<unsigned>();
-  std::vector<std::filesystem::path> gpaths;
-  if (args.count("gazetteer"))
-    for (const auto& g : args["gazetteer"].as<std::vector<std::string>>()) gpaths.push_back(g);
-  else
-    gpaths.push_back(DefaultGazetteerPath());
-  c.gazetteer = Gazetteer::Load(gpaths);
-  if (args.count("inputs"))
-    c.inputs = args["inputs"].as<std::vector<std::string>>();
-  else
-    c.inputs.push_back(DefaultCorpusPath().string());
+  c.gazetteer = LoadGazetteer(args);
+  c.inputs = std::move(inputs);
+  if (c.inputs.empty()) c.inputs.push_back(DefaultCorpusPath().string());
   ReaderOptions ro;
   ro.strict = args.count("strict") > 0;
   bool quiet = c.quiet;

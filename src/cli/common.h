@@ -26,8 +26,13 @@ struct Corpus {
   bool quiet = false;
 };
 
-// Loads the gazetteer (-g or the shipped one) and opens the inputs (or the sample corpus). Warnings
-// about skipped documents go to standard error.
+// Loads the gazetteer named by -g (repeatable), or the shipped one.
+Gazetteer LoadGazetteer(const cxxopts::ParseResult& args);
+
+// Loads the gazetteer and opens `inputs` (empty: the sample corpus). Warnings about skipped
+// documents go to standard error.
+Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inputs);
+// The same, with the positional "inputs" option.
 Corpus OpenCorpus(const cxxopts::ParseResult& args);
 
 // A progress line on standard error when it is a terminal and --quiet is off.
