@@ -264,14 +264,15 @@ std::vector<fs::path> Gazetteer::ExpandPaths(const std::vector<fs::path>& paths)
   return out;
 }
 
-Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths) {
+Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths,
+                          std::vector<GazetteerProblem>* problems) {
   Gazetteer g;
   for (const auto& f : ExpandPaths(paths)) {
     std::ifstream in(f, std::ios::binary);
     if (!in) throw Error(f.string() + ": cannot open gazetteer file");
     std::ostringstream ss;
     ss << in.rdbuf();
-    g.AddFile(ss.str(), f.string());
+    g.AddFile(ss.str(), f.string(), problems);
   }
   g.Finish();
   return g;

@@ -69,8 +69,10 @@ class Gazetteer {
  public:
   // Loads files and folders (every *.json below a folder, in sorted order). An id defined twice is
   // an error naming both files; an entry with "extends" adds aliases to an actor defined earlier.
-  // Throws Error naming file, entry and field on malformed input.
-  static Gazetteer Load(const std::vector<std::filesystem::path>& paths);
+  // Throws Error naming file, entry and field on malformed input; with `problems`, collects them
+  // and skips the bad entries instead (as AddFile does). A missing file always throws.
+  static Gazetteer Load(const std::vector<std::filesystem::path>& paths,
+                        std::vector<GazetteerProblem>* problems = nullptr);
   // Parses one file's contents (for tests and standard input); `name` is used in messages. Without
   // `problems` the first problem throws Error; with it, problems are collected and bad entries
   // skipped.

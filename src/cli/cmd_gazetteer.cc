@@ -1,7 +1,5 @@
 // actorgraph gazetteer check|list: lint the gazetteer, or print every alias.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "actorgraph/error.h"
 #include "actorgraph/gazetteer_check.h"
@@ -29,16 +27,8 @@ std::string TsvField(std::string s) {
 
 int Check(const cxxopts::ParseResult& args) {
   auto paths = Paths(args);
-  Gazetteer g;
   std::vector<GazetteerProblem> load_problems;
-  for (const auto& f : Gazetteer::ExpandPaths(paths)) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) throw Error(f.string() + ": cannot open gazetteer file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    g.AddFile(ss.str(), f.string(), &load_problems);
-  }
-  g.Finish();
+  Gazetteer g = Gazetteer::Load(paths, &load_problems);
   std::string stop_path = args.count("stopwords") ? args["stopwords"].as<std::string>() : "";
   if (stop_path.empty()) {
     // The stop list that ships next to the gazetteer.
