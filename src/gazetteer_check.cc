@@ -7,20 +7,11 @@
 
 #include "actorgraph/error.h"
 #include "actorgraph/normalize.h"
+#include "actorgraph/reader.h"
 #include "actorgraph/segment.h"
 
 namespace actorgraph {
-namespace {
-
-bool IsDate(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (d[i] < '0' || d[i] > '9') return false;
-  int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::set<std::string> LoadStopwords(const std::string& path) {
   std::ifstream in(path);
@@ -62,11 +53,11 @@ LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwo
     for (size_t k = 0; k < a.roles.size(); ++k) {
       const Role& role = a.roles[k];
       std::string f = "roles[" + std::to_string(k) + "]";
-      if (!role.start.empty() && !IsDate(role.start))
+      if (!role.start.empty() && !IsIsoDate(role.start))
         r.errors.push_back({a.file, a.id, f + ".start", "'" + role.start + "' is not YYYY-MM-DD"});
-      if (!role.end.empty() && !IsDate(role.end))
+      if (!role.end.empty() && !IsIsoDate(role.end))
         r.errors.push_back({a.file, a.id, f + ".end", "'" + role.end + "' is not YYYY-MM-DD"});
-      if (IsDate(role.start) && IsDate(role.end) && role.end < role.start)
+      if (IsIsoDate(role.start) && IsIsoDate(role.end) && role.end < role.start)
         r.errors.push_back({a.file, a.id, f + ".end", "ends before it starts"});
     }
   }
@@ -106,7 +97,7 @@ LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwo
   std::map<std::string, std::vector<Term>> offices;
   for (const Actor& a : actors)
     for (size_t k = 0; k < a.roles.size(); ++k)
-      if (IsDate(a.roles[k].start) && (a.roles[k].end.empty() || IsDate(a.roles[k].end)))
+      if (IsIsoDate(a.roles[k].start) && (a.roles[k].end.empty() || IsIsoDate(a.roles[k].end)))
         offices[a.roles[k].title].push_back(
             {a.roles[k].start, a.roles[k].end.empty() ? "9999-12-31" : a.roles[k].end, &a, k});
   for (auto& [title, terms] : offices) {

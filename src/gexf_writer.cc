@@ -7,6 +7,7 @@
 #include "actorgraph/atomic_file.h"
 #include "actorgraph/json_writer.h"
 #include "actorgraph/palette.h"
+#include "actorgraph/reader.h"
 #include "actorgraph/version.h"
 #include "actorgraph/xml_writer.h"
 
@@ -66,10 +67,6 @@ void Color(XmlWriter& xml, Rgb c) {
       .EndElement();
 }
 
-bool Digits(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // "e<index>" (built by append: GCC 12 warns falsely, -Wrestrict, on "e" + std::string).
 std::string EdgeId(size_t index) {
   std::string id = "e";
@@ -78,14 +75,6 @@ std::string EdgeId(size_t index) {
 }
 
 }  // namespace
-
-bool IsIsoDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  if (!Digits(d.substr(0, 4)) || !Digits(d.substr(5, 2)) || !Digits(d.substr(8, 2))) return false;
-  int month = (d[5] - '0') * 10 + (d[6] - '0');
-  int day = (d[8] - '0') * 10 + (d[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
   auto vertices = SortedVertices(g);

@@ -14,17 +14,10 @@ namespace fs = std::filesystem;
 
 bool HasExtension(const fs::path& p, std::string_view ext) { return p.extension() == ext; }
 
-bool IsIsoDate(const std::string& d) {
-  // YYYY-MM-DD, optionally followed by a time (THH:MM[:SS][Z|±HH:MM]); only the date part is
-  // checked.
-  if (d.size() < 10) return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (d[i] < '0' || d[i] > '9') return false;
-  if (d[4] != '-' || d[7] != '-') return false;
-  int month = (d[5] - '0') * 10 + (d[6] - '0');
-  int day = (d[8] - '0') * 10 + (d[9] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-  return d.size() == 10 || d[10] == 'T' || d[10] == ' ';
+// YYYY-MM-DD, optionally followed by a time (THH:MM[:SS][Z|±HH:MM]); only the date is checked.
+bool IsDocumentDate(std::string_view d) {
+  return d.size() >= 10 && IsIsoDate(d.substr(0, 10)) &&
+         (d.size() == 10 || d[10] == 'T' || d[10] == ' ');
 }
 
 std::string FieldString(const nlohmann::json& obj, const char* field, const std::string& where) {
@@ -71,6 +64,15 @@ int64_t FindInvalidUtf8(std::string_view s) {
     i += len;
   }
   return -1;
+}
+
+bool IsIsoDate(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  int month = (d[5] - '0') * 10 + (d[6] - '0');
+  int day = (d[8] - '0') * 10 + (d[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 std::string TxtDocumentId(const fs::path& path) { return path.stem().string(); }
@@ -218,7 +220,7 @@ bool DocumentReader::NextJsonl(Document* doc) {
       d.url = FieldString(obj, "url", where);
       d.date = FieldString(obj, "date", where);
       if (!d.date.empty()) {
-        if (!IsIsoDate(d.date))
+        if (!IsDocumentDate(d.date))
           throw Error(where + ": field 'date': '" + d.date + "' is not an ISO 8601 date");
         d.date.resize(10);  // the timeline works by day
       }

@@ -31,14 +31,6 @@ testing::CommandResult RelaxNg(const std::filesystem::path& path) {
                       ShellQuote(path.string()));
 }
 
-TEST(GexfWriter, RecognisesIsoDates) {
-  EXPECT_TRUE(IsIsoDate("2021-01-31"));
-  EXPECT_FALSE(IsIsoDate("2021-13-01"));
-  EXPECT_FALSE(IsIsoDate("2021-1-1"));
-  EXPECT_FALSE(IsIsoDate(""));
-  EXPECT_FALSE(IsIsoDate("2021-01-01T00:00"));
-}
-
 TEST(GexfWriter, WritesDynamicGraphWithFixedMetaDate) {
   std::string xml = ReadFile(WriteSample("gexf_head"));
   EXPECT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0), 0u);

@@ -109,6 +109,14 @@ TEST(Reader, MissingInputIsAnError) {
   EXPECT_THROW(DocumentReader({"/no/such/file.txt"}, {}), Error);
 }
 
+TEST(Reader, RecognisesIsoDates) {
+  EXPECT_TRUE(IsIsoDate("2021-01-31"));
+  EXPECT_FALSE(IsIsoDate("2021-13-01"));
+  EXPECT_FALSE(IsIsoDate("2021-1-1"));
+  EXPECT_FALSE(IsIsoDate(""));
+  EXPECT_FALSE(IsIsoDate("2021-01-01T00:00"));
+}
+
 TEST(Reader, FindInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii"), -1);
   EXPECT_EQ(FindInvalidUtf8("العراق"), -1);

@@ -17,9 +17,6 @@
 
 namespace actorgraph {
 
-// True for YYYY-MM-DD with a month 01-12 and a day 01-31 (what GEXF's xsd:date accepts).
-bool IsIsoDate(std::string_view date);
-
 void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out);
 
 class GexfWriter final : public GraphWriter {

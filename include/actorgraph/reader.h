@@ -11,6 +11,7 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actorgraph/document.h"
@@ -61,6 +62,10 @@ class DocumentReader {
 
 // The byte offset of the first invalid UTF-8 sequence in `s`, or -1 when `s` is valid UTF-8.
 int64_t FindInvalidUtf8(std::string_view s);
+
+// True for YYYY-MM-DD with a month 01-12 and a day 01-31: the form of Document::date (the reader
+// keeps the day of a longer ISO 8601 value), of role dates, and what GEXF's xsd:date accepts.
+bool IsIsoDate(std::string_view date);
 
 // The document id of a .txt file: its file name without the extension.
 std::string TxtDocumentId(const std::filesystem::path& path);
