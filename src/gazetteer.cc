@@ -114,7 +114,7 @@ std::vector<std::string> StringList(const json& v, const std::string& field) {
 
 const std::set<std::string> kActorFields = {"id",      "extends",  "type",     "label",
                                             "aliases", "capitals", "demonyms", "affiliations",
-                                            "roles",   "wikidata", "note"};
+                                            "roles",   "wikidata", "note",     "source"};
 
 // Fills `a` from an entry; for "extends" entries only the additive fields are read.
 void ParseEntry(const json& e, bool extending, Actor* a) {
@@ -137,6 +137,7 @@ void ParseEntry(const json& e, bool extending, Actor* a) {
     a->aliases.push_back({a->label_ar, "ar", Tier::kA, How::kName, {}, false});
     a->aliases.push_back({a->label_en, "en", Tier::kA, How::kName, {}, false});
     a->wikidata = GetString(e, "wikidata", "wikidata", false);
+    a->source = GetString(e, "source", "source", false);
     if (!a->wikidata.empty() &&
         (a->wikidata[0] != 'Q' || a->wikidata.size() < 2 ||
          !std::all_of(a->wikidata.begin() + 1, a->wikidata.end(), ::isdigit)))

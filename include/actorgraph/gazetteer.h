@@ -52,6 +52,7 @@ struct Actor {
   std::vector<std::string> affiliations;   // ids of states or groups
   std::vector<Role> roles;
   std::string wikidata;  // optional Q-id
+  std::string source;    // optional: where the entry's spelling and dates were checked (URL or reference)
   std::string file;      // the file that defined the actor
 };
 
