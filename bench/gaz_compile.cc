@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "actorgraph/gazetteer.h"
-#include "actorgraph/matcher.h"
+#include "actorgraph/gazetteer/gazetteer.h"
+#include "actorgraph/match/matcher.h"
 
 int main(int argc, char** argv) {
   std::vector<std::filesystem::path> paths(argv + 1, argv + argc);
@@ -22,8 +22,7 @@ int main(int argc, char** argv) {
   size_t aliases = 0;
   for (const auto& a : g.actors()) aliases += a.aliases.size();
   std::printf("actors %zu aliases %zu forms %zu load_s %.3f compile_s %.3f total_s %.3f\n",
-              g.actors().size(), aliases, m.forms(),
-              std::chrono::duration<double>(t1 - t0).count(),
+              g.actors().size(), aliases, m.forms(), std::chrono::duration<double>(t1 - t0).count(),
               std::chrono::duration<double>(t2 - t1).count(),
               std::chrono::duration<double>(t2 - t0).count());
   return 0;

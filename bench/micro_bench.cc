@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
-#include "actorgraph/cooccur.h"
-#include "actorgraph/document.h"
-#include "actorgraph/gazetteer.h"
-#include "actorgraph/matcher.h"
-#include "actorgraph/normalize.h"
-#include "actorgraph/pipeline.h"
-#include "actorgraph/segment.h"
+#include "actorgraph/gazetteer/gazetteer.h"
+#include "actorgraph/match/matcher.h"
+#include "actorgraph/network/cooccur.h"
+#include "actorgraph/pipeline/pipeline.h"
+#include "actorgraph/read/document.h"
+#include "actorgraph/text/normalize.h"
+#include "actorgraph/text/segment.h"
 
 namespace fs = std::filesystem;
 using namespace actorgraph;
@@ -42,7 +42,8 @@ struct Data {
 
   Data() {
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(Env("ACTORGRAPH_ARTICLES", ACTORGRAPH_BENCH_ARTICLES)))
+    for (const auto& e :
+         fs::directory_iterator(Env("ACTORGRAPH_ARTICLES", ACTORGRAPH_BENCH_ARTICLES)))
       if (e.path().extension() == ".txt") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
@@ -57,7 +58,8 @@ struct Data {
       bytes += d.text.size();
       docs.push_back(std::move(d));
     }
-    gazetteer = Gazetteer::Load({fs::path(Env("ACTORGRAPH_GAZETTEER", ACTORGRAPH_BENCH_GAZETTEER))});
+    gazetteer =
+        Gazetteer::Load({fs::path(Env("ACTORGRAPH_GAZETTEER", ACTORGRAPH_BENCH_GAZETTEER))});
     matcher = std::make_unique<Matcher>(gazetteer);
   }
 };

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "actorgraph/xml_writer.h"
+#include "actorgraph/export/xml_writer.h"
 #include "test_util.h"
 
 namespace actorgraph::testing {

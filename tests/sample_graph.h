@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-#include "actorgraph/graph.h"
+#include "actorgraph/network/graph.h"
 
 namespace actorgraph::testing {
 

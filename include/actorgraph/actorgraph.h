@@ -8,10 +8,10 @@
 //   actorgraph::MakeWriter("graphml")->Write(graph, "output", {});
 #pragma once
 
-#include "actorgraph/error.h"
-#include "actorgraph/gazetteer.h"
-#include "actorgraph/graph.h"
-#include "actorgraph/graph_builder.h"
-#include "actorgraph/pipeline.h"
+#include "actorgraph/base/error.h"
+#include "actorgraph/export/writer.h"
+#include "actorgraph/gazetteer/gazetteer.h"
+#include "actorgraph/network/graph.h"
+#include "actorgraph/network/graph_builder.h"
+#include "actorgraph/pipeline/pipeline.h"
 #include "actorgraph/version.h"
-#include "actorgraph/writer.h"

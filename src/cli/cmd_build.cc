@@ -1,5 +1,5 @@
 // actorgraph build: read articles, find actors, write the network.
-#include "actorgraph/error.h"
+#include "actorgraph/base/error.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/output.h"

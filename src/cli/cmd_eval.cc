@@ -1,8 +1,8 @@
 // actorgraph eval: article-level actor presence against a gold file.
 #include <iostream>
 
-#include "actorgraph/error.h"
-#include "actorgraph/eval.h"
+#include "actorgraph/base/error.h"
+#include "actorgraph/match/eval.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 

@@ -1,9 +1,9 @@
 // actorgraph explain A B: the evidence that links two actors.
 #include <iostream>
 
-#include "actorgraph/error.h"
-#include "actorgraph/normalize.h"
-#include "actorgraph/segment.h"
+#include "actorgraph/base/error.h"
+#include "actorgraph/text/normalize.h"
+#include "actorgraph/text/segment.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 

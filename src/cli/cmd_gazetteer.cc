@@ -1,9 +1,9 @@
 // actorgraph gazetteer check|list: lint the gazetteer, or print every alias.
 #include <iostream>
 
-#include "actorgraph/error.h"
-#include "actorgraph/gazetteer_check.h"
-#include "actorgraph/pipeline.h"
+#include "actorgraph/base/error.h"
+#include "actorgraph/gazetteer/gazetteer_check.h"
+#include "actorgraph/pipeline/pipeline.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 

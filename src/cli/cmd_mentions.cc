@@ -2,7 +2,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "actorgraph/error.h"
+#include "actorgraph/base/error.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 

@@ -2,9 +2,9 @@
 // all the shards would give.
 #include <iostream>
 
-#include "actorgraph/error.h"
-#include "actorgraph/partial.h"
-#include "actorgraph/pipeline.h"
+#include "actorgraph/base/error.h"
+#include "actorgraph/network/partial.h"
+#include "actorgraph/pipeline/pipeline.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/output.h"

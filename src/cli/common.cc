@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "actorgraph/error.h"
+#include "actorgraph/base/error.h"
 
 namespace actorgraph::cli {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "actorgraph/gazetteer.h"
-#include "actorgraph/pipeline.h"
-#include "actorgraph/reader.h"
+#include "actorgraph/gazetteer/gazetteer.h"
+#include "actorgraph/pipeline/pipeline.h"
+#include "actorgraph/read/reader.h"
 
 namespace actorgraph::cli {
 

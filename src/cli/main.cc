@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "actorgraph/error.h"
+#include "actorgraph/base/error.h"
 #include "actorgraph/version.h"
 #include "cli/commands.h"
 

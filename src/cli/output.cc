@@ -6,8 +6,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "actorgraph/error.h"
-#include "actorgraph/partial.h"
+#include "actorgraph/base/error.h"
+#include "actorgraph/network/partial.h"
 #include "actorgraph/version.h"
 
 namespace actorgraph::cli {

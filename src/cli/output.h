@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "actorgraph/cooccur.h"
-#include "actorgraph/gazetteer.h"
-#include "actorgraph/graph_builder.h"
-#include "actorgraph/writer.h"
+#include "actorgraph/export/writer.h"
+#include "actorgraph/gazetteer/gazetteer.h"
+#include "actorgraph/network/cooccur.h"
+#include "actorgraph/network/graph_builder.h"
 
 namespace actorgraph::cli {
 

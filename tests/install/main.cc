@@ -1,5 +1,6 @@
 // Built against an installed actorgraph by tests/install/run.sh: the package config works.
 #include <actorgraph/actorgraph.h>
+
 #include <iostream>
 int main(int, char** argv) {
   auto g = actorgraph::Gazetteer::Load({argv[1]});
@@ -7,5 +8,6 @@ int main(int, char** argv) {
   actorgraph::DocumentReader reader({argv[2]}, {});
   auto counts = actorgraph::CountCorpus(m, reader, {});
   auto graph = actorgraph::BuildGraph(counts, g, {});
-  std::cout << g.actors().size() << " actors, " << boost::num_edges(graph) << " edges, v" << ACTORGRAPH_VERSION << "\n";
+  std::cout << g.actors().size() << " actors, " << boost::num_edges(graph) << " edges, v"
+            << ACTORGRAPH_VERSION << "\n";
 }

@@ -1,0 +1,29 @@
+// GEXF 1.3 for Gephi and networkx (nx.read_gexf(path, version="1.3")): <stem>.gexf.
+// Static attributes: node label_en, type, country, mentions, documents, first_seen, last_seen,
+// weighted_degree; edge cooc_count, documents, first_seen, last_seen, evidence (a JSON array).
+// When any actor has dated mentions the graph is dynamic (timeformat date, intervals): nodes and
+// edges get one <spell> per distinct document date and the edge class has a dynamic `weight`
+// attribute with the count per date, while <edge weight> holds the total. The GraphInfo record goes
+// into <meta><description>; lastmodifieddate is the latest document date (omitted when there is
+// none), so the output is the same on every run. viz: colour by type or country (palette.h), size
+// 10 + 4 * sqrt(mentions), thickness 1 + 4 * weight / max weight. Dates that are not YYYY-MM-DD are
+// left out of the timeline.
+#pragma once
+
+#include <ostream>
+#include <string_view>
+
+#include "actorgraph/export/writer.h"
+
+namespace actorgraph {
+
+void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out);
+
+class GexfWriter final : public GraphWriter {
+ public:
+  std::string_view format() const override { return "gexf"; }
+  std::vector<std::filesystem::path> Write(const Graph& g, const std::filesystem::path& dir,
+                                           const WriteOptions& options) const override;
+};
+
+}  // namespace actorgraph

@@ -1,0 +1,113 @@
+// The actor list: people, states and groups with their names in Arabic and English.
+// File format (v1) is documented in gazetteer/README.md.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+
+enum class ActorType : uint8_t { kPerson, kState, kGroup };
+
+// How a mention matched: the actor's own name or label, another alias, a demonym (nisba) of a
+// state, or a capital/seat of government standing for a state.
+enum class How : uint8_t { kName, kAlias, kDemonym, kCapital };
+
+// A: always on. B: counts only in a document where the same actor was named by a tier-A form (or
+// where one of the alias's triggers stands right before it). C: never matched alone (listed for
+// reference and for the linter).
+enum class Tier : uint8_t { kA, kB, kC };
+
+std::string_view ToString(ActorType t);
+std::string_view ToString(How h);
+std::string_view ToString(Tier t);
+
+struct Alias {
+  std::string text;  // as written in the gazetteer (not normalised)
+  std::string lang;  // "ar" or "en"
+  Tier tier = Tier::kA;
+  How how = How::kAlias;
+  std::vector<std::string> triggers;  // words that, right before a tier-B alias, make it count
+  bool generated = false;             // a nisba form generated from a demonym stem
+};
+
+struct Role {
+  std::string title;  // e.g. "Prime Minister of Iraq"
+  std::string start;  // YYYY-MM-DD
+  std::string end;    // YYYY-MM-DD, empty while in office
+};
+
+struct Actor {
+  std::string id;  // stable, [a-z0-9_]+
+  ActorType type = ActorType::kPerson;
+  std::string label_ar;
+  std::string label_en;
+  std::vector<Alias> aliases;              // labels, aliases, capitals and demonyms, flattened
+  std::vector<std::string> demonym_stems;  // Arabic masculine nisba, e.g. عراقي
+  std::vector<std::string> demonym_block;  // generated forms never to produce, e.g. مالي
+  std::vector<std::string> affiliations;   // ids of states or groups
+  std::vector<Role> roles;
+  std::string wikidata;  // optional Q-id
+  std::string
+      source;  // optional: where the entry's spelling and dates were checked (URL or reference)
+  std::string file;  // the file that defined the actor
+};
+
+// A problem found while loading or linting a gazetteer file.
+struct GazetteerProblem {
+  std::string file;
+  std::string id;     // actor id, or "#N" (entry index) when the entry has no usable id
+  std::string field;  // e.g. "aliases.ar[2]"
+  std::string message;
+  // "file: actor 'id': field 'f': message"
+  std::string ToString() const;
+};
+
+class Gazetteer {
+ public:
+  // Loads files and folders (every *.json below a folder, in sorted order). An id defined twice is
+  // an error naming both files; an entry with "extends" adds aliases to an actor defined earlier.
+  // Throws Error naming file, entry and field on malformed input; with `problems`, collects them
+  // and skips the bad entries instead (as AddFile does). A missing file always throws.
+  static Gazetteer Load(const std::vector<std::filesystem::path>& paths,
+                        std::vector<GazetteerProblem>* problems = nullptr);
+  // Parses one file's contents (for tests and standard input); `name` is used in messages. Without
+  // `problems` the first problem throws Error; with it, problems are collected and bad entries
+  // skipped.
+  void AddFile(std::string_view contents, const std::string& name,
+               std::vector<GazetteerProblem>* problems = nullptr);
+  // Expands files and folders into the *.json files Load reads, in load order.
+  static std::vector<std::filesystem::path> ExpandPaths(
+      const std::vector<std::filesystem::path>& paths);
+  // Generates the nisba forms of every state; call once after the last AddFile (Load does).
+  void Finish();
+
+  const std::vector<Actor>& actors() const { return actors_; }
+  const Actor* Find(std::string_view id) const;  // nullptr when unknown
+  // Index into actors(), or -1.
+  int IndexOf(std::string_view id) const;
+  // SHA-256 of the loaded files' bytes, in load order, as 64 hex digits (recorded in outputs).
+  const std::string& hash() const { return hash_; }
+  const std::vector<std::string>& files() const { return files_; }
+
+  // Follows affiliations to the first state: the actor's country id, or "" when none.
+  std::string CountryOf(const Actor& a) const;
+
+ private:
+  std::vector<Actor> actors_;
+  std::map<std::string, int, std::less<>> index_;
+  std::vector<std::string> files_;
+  std::string hash_;
+  std::string hash_input_;
+  bool finished_ = false;
+};
+
+// The nisba forms generated from a stem (spec (d)): S, Sة, Sون, Sين, Sان, Sتان, Sتين, Sات, Sا, each
+// also with ال. Proclitics are added later by the matcher for every alias.
+std::vector<std::string> NisbaForms(std::string_view stem);
+
+}  // namespace actorgraph

@@ -1,0 +1,26 @@
+// The gazetteer linter behind `actorgraph gazetteer check`.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "actorgraph/gazetteer/gazetteer.h"
+
+namespace actorgraph {
+
+struct LintResult {
+  std::vector<GazetteerProblem> errors;
+  std::vector<GazetteerProblem> warnings;
+};
+
+// Rules (errors): an alias shared by two actors at the same tier; an always-on (tier A) Arabic
+// alias that normalises to a common word of `stopwords`; bad role dates (not YYYY-MM-DD, end before
+// start) and overlapping terms of one office; an affiliation to an unknown id; an affiliation to
+// itself. Warnings: a tier-B alias that is also some actor's tier-A alias.
+LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwords);
+
+// Reads a stop list: one word per line, '#' starts a comment; words are normalised.
+std::set<std::string> LoadStopwords(const std::string& path);
+
+}  // namespace actorgraph

@@ -1,0 +1,101 @@
+// Counts co-occurrence: each unordered pair of distinct actors once per window (sentence, paragraph
+// or document), plus per-actor mention and document counts, date timelines and capped evidence.
+// Accumulators merge exactly (threads, shards): every statistic is a sum, a min/max or the N
+// earliest pieces of evidence by (document position, window), so the result never depends on the
+// split.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "actorgraph/match/matcher.h"
+#include "actorgraph/network/graph.h"
+#include "actorgraph/read/document.h"
+
+namespace actorgraph {
+
+enum class Window : uint8_t { kSentence, kParagraph, kDocument };
+std::string_view ToString(Window w);
+// "sentence" | "paragraph" | "document"; throws Error otherwise.
+Window ParseWindow(std::string_view s);
+
+struct CooccurOptions {
+  Window window = Window::kSentence;
+  size_t max_evidence = 5;     // evidence kept per edge
+  size_t snippet_bytes = 240;  // longest snippet, cut at a character boundary
+};
+
+struct NodeStats {
+  uint64_t mentions = 0;
+  uint64_t documents = 0;
+  std::map<std::string, uint64_t> by_date;  // mentions per document date
+};
+
+struct EvidenceRecord {
+  uint64_t seq = 0;  // document position in the input (orders evidence)
+  Evidence evidence;
+};
+
+struct EdgeStats {
+  uint64_t count = 0;
+  uint64_t documents = 0;
+  std::map<std::string, uint64_t> by_date;
+  std::vector<EvidenceRecord> evidence;  // sorted by (seq, window), at most max_evidence
+};
+
+class Cooccurrence {
+ public:
+  Cooccurrence(size_t num_actors, CooccurOptions options);
+
+  // Adds one document. `mentions` come from Matcher::Match on doc.text; `windows[k]` is the byte
+  // span of window k in the original text, where k is the mention's sentence index (sentence
+  // window), paragraph index (paragraph window) or 0 (document window).
+  void AddDocument(const Document& doc, const std::vector<Mention>& mentions,
+                   const std::vector<std::pair<uint32_t, uint32_t>>& windows);
+  // Adds another accumulator's counts (same gazetteer and options).
+  void Merge(const Cooccurrence& other);
+
+  const CooccurOptions& options() const { return options_; }
+  const std::vector<NodeStats>& nodes() const { return nodes_; }  // indexed by actor
+  // Key: (a << 32) | b with actor indices a < b.
+  const std::unordered_map<uint64_t, EdgeStats>& edges() const { return edges_; }
+  uint64_t documents() const { return documents_; }
+  uint64_t sentences() const { return sentences_; }
+  uint64_t mentions() const { return mentions_; }
+  void AddSentences(uint64_t n) { sentences_ += n; }
+
+  static uint64_t Key(uint32_t a, uint32_t b) {
+    if (b < a) std::swap(a, b);
+    return (uint64_t(a) << 32) | b;
+  }
+
+  // Internal to merge and partial files: direct access to the accumulators.
+  std::vector<NodeStats>& mutable_nodes() { return nodes_; }
+  std::unordered_map<uint64_t, EdgeStats>& mutable_edges() { return edges_; }
+  void AddTotals(uint64_t documents, uint64_t sentences, uint64_t mentions) {
+    documents_ += documents, sentences_ += sentences, mentions_ += mentions;
+  }
+  // Keeps the `max_evidence` earliest records of `into` after appending `from`.
+  void MergeEvidence(std::vector<EvidenceRecord>* into,
+                     const std::vector<EvidenceRecord>& from) const;
+
+ private:
+  CooccurOptions options_;
+  std::vector<NodeStats> nodes_;
+  std::unordered_map<uint64_t, EdgeStats> edges_;
+  uint64_t documents_ = 0, sentences_ = 0, mentions_ = 0;
+  // Per-document scratch.
+  std::vector<uint32_t> seen_doc_;      // per actor: last document (seq+1) counted
+  std::vector<uint64_t> pairs_in_doc_;  // one entry per (pair, window)
+  std::vector<std::pair<uint32_t, uint64_t>> doc_actors_;  // actors of the document, mentions
+};
+
+// A snippet of `text` in [start, end): white space collapsed, at most `max_bytes` bytes, cut at a
+// UTF-8 character boundary with "…" when shortened.
+std::string MakeSnippet(std::string_view text, uint32_t start, uint32_t end, size_t max_bytes);
+
+}  // namespace actorgraph

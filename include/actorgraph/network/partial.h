@@ -1,0 +1,28 @@
+// Partial graphs: the co-occurrence counts of one shard of a corpus, written by
+// `actorgraph build --format partial` and combined by `actorgraph merge`. Merging the partials of
+// consecutive shards, in input order, gives exactly the counts (and evidence) of one run over the
+// whole corpus, so the outputs are byte-identical.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "actorgraph/gazetteer/gazetteer.h"
+#include "actorgraph/network/cooccur.h"
+
+namespace actorgraph {
+
+// Writes `counts` (made with `gazetteer`) as JSON to `path`, atomically.
+void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
+                  const std::filesystem::path& path);
+
+// Adds a partial file to `into`. Evidence positions are shifted by the documents already in `into`,
+// so partials must be given in the order of their shards. Throws Error naming the file and field
+// when the file is malformed, was made with another gazetteer (by hash) or other options.
+void MergePartial(const std::filesystem::path& path, const Gazetteer& gazetteer,
+                  Cooccurrence* into);
+
+// The options a partial file was made with, to create the accumulator for MergePartial.
+CooccurOptions PartialOptions(const std::filesystem::path& path);
+
+}  // namespace actorgraph

@@ -1,0 +1,46 @@
+// Runs the stages: read → normalise → segment → match → co-occur, streaming documents in bounded
+// batches over N threads, each with its own accumulator; the accumulators are merged at the end, so
+// the result is the same for any thread count and memory does not grow with the corpus.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "actorgraph/match/matcher.h"
+#include "actorgraph/network/cooccur.h"
+#include "actorgraph/read/reader.h"
+
+namespace actorgraph {
+
+struct Progress {
+  uint64_t documents = 0;
+  uint64_t bytes = 0;
+  uint64_t total_bytes = 0;  // 0 when unknown (standard input)
+  double seconds = 0;
+};
+
+struct CountOptions {
+  CooccurOptions cooccur;
+  unsigned threads = 0;                           // 0 = all cores
+  std::function<void(const Progress&)> progress;  // called now and then from the calling thread
+};
+
+// Counts co-occurrence over every document the reader yields.
+Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
+                         const CountOptions& options);
+
+// The byte span in the original text of every window of the last matched document (sentence,
+// paragraph or one document window), indexed as Mention::sentence / Mention::paragraph / 0.
+std::vector<std::pair<uint32_t, uint32_t>> WindowSpans(const MatchScratch& scratch, Window window,
+                                                       size_t text_size);
+
+// Where the shipped gazetteer and sample corpus are: $ACTORGRAPH_GAZETTEER, ./gazetteer, the source
+// tree the tool was built from, then the installed data folder.
+std::filesystem::path DefaultGazetteerPath();
+std::filesystem::path DefaultCorpusPath();
+
+}  // namespace actorgraph

@@ -1,0 +1,415 @@
+#include "actorgraph/gazetteer/gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "actorgraph/base/error.h"
+#include "actorgraph/base/sha256.h"
+#include "actorgraph/text/normalize.h"
+
+namespace actorgraph {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Thrown inside one entry's parsing; caught per entry so linting can go on.
+struct EntryError {
+  std::string field;
+  std::string message;
+};
+
+bool ValidId(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+const json* Member(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::string GetString(const json& obj, const char* key, const std::string& field, bool required) {
+  const json* v = Member(obj, key);
+  if (v == nullptr) {
+    if (required) throw EntryError{field, "missing"};
+    return "";
+  }
+  if (!v->is_string()) throw EntryError{field, "expected a string"};
+  std::string s = v->get<std::string>();
+  if (required && s.empty()) throw EntryError{field, "empty"};
+  return s;
+}
+
+Tier ParseTier(const json& v, const std::string& field) {
+  if (!v.is_string()) throw EntryError{field, "expected \"A\", \"B\" or \"C\""};
+  auto t = v.get<std::string>();
+  if (t == "A") return Tier::kA;
+  if (t == "B") return Tier::kB;
+  if (t == "C") return Tier::kC;
+  throw EntryError{field, "unknown tier '" + t + "' (expected A, B or C)"};
+}
+
+// Parses a list of alias items (strings or {text, tier, triggers}) in one language.
+void ParseAliasList(const json& list, const std::string& lang, How how, const std::string& field,
+                    std::vector<Alias>* out) {
+  if (!list.is_array()) throw EntryError{field, "expected a list"};
+  for (size_t i = 0; i < list.size(); ++i) {
+    const json& item = list[i];
+    std::string f = field + "[" + std::to_string(i) + "]";
+    Alias a;
+    a.lang = lang;
+    a.how = how;
+    if (item.is_string()) {
+      a.text = item.get<std::string>();
+    } else if (item.is_object()) {
+      for (auto it = item.begin(); it != item.end(); ++it)
+        if (it.key() != "text" && it.key() != "tier" && it.key() != "triggers")
+          throw EntryError{f + "." + it.key(), "unknown field"};
+      a.text = GetString(item, "text", f + ".text", true);
+      if (const json* t = Member(item, "tier")) a.tier = ParseTier(*t, f + ".tier");
+      if (const json* tr = Member(item, "triggers")) {
+        if (!tr->is_array()) throw EntryError{f + ".triggers", "expected a list of strings"};
+        for (const auto& w : *tr) {
+          if (!w.is_string()) throw EntryError{f + ".triggers", "expected a list of strings"};
+          a.triggers.push_back(w.get<std::string>());
+        }
+      }
+    } else {
+      throw EntryError{f, "expected a string or an object with \"text\""};
+    }
+    if (NormalizeString(a.text).find_first_not_of(" \t\n") == std::string::npos)
+      throw EntryError{f, "empty alias"};
+    out->push_back(std::move(a));
+  }
+}
+
+// {"ar": [...], "en": [...]}
+void ParseLangLists(const json& obj, How how, const std::string& field, std::vector<Alias>* out,
+                    const std::set<std::string>& extra_keys = {}) {
+  if (!obj.is_object()) throw EntryError{field, "expected an object with \"ar\" and/or \"en\""};
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    if (it.key() == "ar" || it.key() == "en")
+      ParseAliasList(it.value(), it.key(), how, field + "." + it.key(), out);
+    else if (!extra_keys.count(it.key()))
+      throw EntryError{field + "." + it.key(), "unknown field (expected \"ar\" or \"en\")"};
+  }
+}
+
+std::vector<std::string> StringList(const json& v, const std::string& field) {
+  if (!v.is_array()) throw EntryError{field, "expected a list of strings"};
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string())
+      throw EntryError{field + "[" + std::to_string(i) + "]", "expected a string"};
+    out.push_back(v[i].get<std::string>());
+  }
+  return out;
+}
+
+const std::set<std::string> kActorFields = {"id",      "extends",  "type",     "label",
+                                            "aliases", "capitals", "demonyms", "affiliations",
+                                            "roles",   "wikidata", "note",     "source"};
+
+// Fills `a` from an entry; for "extends" entries only the additive fields are read.
+void ParseEntry(const json& e, bool extending, Actor* a) {
+  for (auto it = e.begin(); it != e.end(); ++it)
+    if (!kActorFields.count(it.key())) throw EntryError{it.key(), "unknown field"};
+  if (!extending) {
+    std::string type = GetString(e, "type", "type", true);
+    if (type == "person")
+      a->type = ActorType::kPerson;
+    else if (type == "state")
+      a->type = ActorType::kState;
+    else if (type == "group")
+      a->type = ActorType::kGroup;
+    else
+      throw EntryError{"type", "unknown type '" + type + "' (expected person, state or group)"};
+    const json* label = Member(e, "label");
+    if (label == nullptr || !label->is_object()) throw EntryError{"label", "missing"};
+    a->label_ar = GetString(*label, "ar", "label.ar", true);
+    a->label_en = GetString(*label, "en", "label.en", true);
+    a->aliases.push_back({a->label_ar, "ar", Tier::kA, How::kName, {}, false});
+    a->aliases.push_back({a->label_en, "en", Tier::kA, How::kName, {}, false});
+    a->wikidata = GetString(e, "wikidata", "wikidata", false);
+    a->source = GetString(e, "source", "source", false);
+    if (!a->wikidata.empty() &&
+        (a->wikidata[0] != 'Q' || a->wikidata.size() < 2 ||
+         !std::all_of(a->wikidata.begin() + 1, a->wikidata.end(), ::isdigit)))
+      throw EntryError{"wikidata", "'" + a->wikidata + "' is not a Q-id"};
+  } else if (Member(e, "type") || Member(e, "label") || Member(e, "wikidata")) {
+    throw EntryError{"extends",
+                     "an extending entry may only add aliases, capitals, demonyms, "
+                     "affiliations and roles"};
+  }
+  if (const json* v = Member(e, "aliases")) ParseLangLists(*v, How::kAlias, "aliases", &a->aliases);
+  if (const json* v = Member(e, "capitals"))
+    ParseLangLists(*v, How::kCapital, "capitals", &a->aliases);
+  if (const json* v = Member(e, "demonyms")) {
+    ParseLangLists(*v, How::kDemonym, "demonyms", &a->aliases, {"stems", "block"});
+    if (const json* s = Member(*v, "stems")) {
+      auto stems = StringList(*s, "demonyms.stems");
+      a->demonym_stems.insert(a->demonym_stems.end(), stems.begin(), stems.end());
+    }
+    if (const json* b = Member(*v, "block")) {
+      auto block = StringList(*b, "demonyms.block");
+      a->demonym_block.insert(a->demonym_block.end(), block.begin(), block.end());
+    }
+  }
+  if (const json* v = Member(e, "affiliations")) {
+    auto aff = StringList(*v, "affiliations");
+    a->affiliations.insert(a->affiliations.end(), aff.begin(), aff.end());
+  }
+  if (const json* v = Member(e, "roles")) {
+    if (!v->is_array()) throw EntryError{"roles", "expected a list"};
+    for (size_t i = 0; i < v->size(); ++i) {
+      const json& r = (*v)[i];
+      std::string f = "roles[" + std::to_string(i) + "]";
+      if (!r.is_object()) throw EntryError{f, "expected an object"};
+      for (auto it = r.begin(); it != r.end(); ++it)
+        if (it.key() != "title" && it.key() != "start" && it.key() != "end" &&
+            it.key() != "title_ar")
+          throw EntryError{f + "." + it.key(), "unknown field"};
+      Role role;
+      role.title = GetString(r, "title", f + ".title", true);
+      role.start = GetString(r, "start", f + ".start", false);
+      role.end = GetString(r, "end", f + ".end", false);
+      a->roles.push_back(std::move(role));
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view ToString(ActorType t) {
+  switch (t) {
+    case ActorType::kPerson:
+      return "person";
+    case ActorType::kState:
+      return "state";
+    case ActorType::kGroup:
+      return "group";
+  }
+  return "?";
+}
+
+std::string_view ToString(How h) {
+  switch (h) {
+    case How::kName:
+      return "name";
+    case How::kAlias:
+      return "alias";
+    case How::kDemonym:
+      return "demonym";
+    case How::kCapital:
+      return "capital";
+  }
+  return "?";
+}
+
+std::string_view ToString(Tier t) {
+  switch (t) {
+    case Tier::kA:
+      return "A";
+    case Tier::kB:
+      return "B";
+    case Tier::kC:
+      return "C";
+  }
+  return "?";
+}
+
+std::string GazetteerProblem::ToString() const {
+  std::string s = file;
+  if (!id.empty()) s += ": actor '" + id + "'";
+  if (!field.empty()) s += ": field '" + field + "'";
+  return s + ": " + message;
+}
+
+std::vector<std::string> NisbaForms(std::string_view stem) {
+  // Spec (d): S, Sة, Sون, Sين, Sان, Sتان, Sتين, Sات, Sا, each also with ال.
+  static const char* kSuffixes[] = {"", "ة", "ون", "ين", "ان", "تان", "تين", "ات", "ا"};
+  std::vector<std::string> out;
+  for (const char* suffix : kSuffixes) {
+    std::string form = std::string(stem) + suffix;
+    out.push_back(form);
+    out.push_back("ال" + form);
+  }
+  return out;
+}
+
+std::vector<fs::path> Gazetteer::ExpandPaths(const std::vector<fs::path>& paths) {
+  std::vector<fs::path> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> found;
+      for (auto it = fs::recursive_directory_iterator(p, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file() && it->path().extension() == ".json") found.push_back(it->path());
+      if (ec) throw Error(p.string() + ": cannot list folder: " + ec.message());
+      std::sort(found.begin(), found.end());
+      if (found.empty()) throw Error(p.string() + ": no *.json gazetteer files in this folder");
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(p, ec)) {
+      out.push_back(p);
+    } else {
+      throw Error(p.string() + ": no such gazetteer file or folder");
+    }
+  }
+  return out;
+}
+
+Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths,
+                          std::vector<GazetteerProblem>* problems) {
+  Gazetteer g;
+  for (const auto& f : ExpandPaths(paths)) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) throw Error(f.string() + ": cannot open gazetteer file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    g.AddFile(ss.str(), f.string(), problems);
+  }
+  g.Finish();
+  return g;
+}
+
+void Gazetteer::AddFile(std::string_view contents, const std::string& name,
+                        std::vector<GazetteerProblem>* problems) {
+  auto report = [&](GazetteerProblem p) {
+    if (problems == nullptr) throw Error(p.ToString());
+    problems->push_back(std::move(p));
+  };
+  files_.push_back(name);
+  hash_input_.append(contents);
+  hash_ = Sha256Hex(hash_input_);
+  json doc;
+  try {
+    doc = json::parse(contents);
+  } catch (const json::parse_error& e) {
+    report({name, "", "", "malformed JSON at byte " + std::to_string(e.byte)});
+    return;
+  }
+  if (!doc.is_object()) return report({name, "", "", "expected a JSON object at the top"});
+  const json* version = Member(doc, "actorgraph_gazetteer");
+  if (version == nullptr || !version->is_number_integer() || version->get<int>() != 1)
+    return report({name, "", "actorgraph_gazetteer", "expected format version 1"});
+  const json* actors = Member(doc, "actors");
+  if (actors == nullptr || !actors->is_array())
+    return report({name, "", "actors", "missing or not a list"});
+  for (size_t i = 0; i < actors->size(); ++i) {
+    const json& e = (*actors)[i];
+    std::string where = "#";
+    where += std::to_string(i);
+    if (!e.is_object()) {
+      report({name, where, "", "expected an object"});
+      continue;
+    }
+    const json* id = Member(e, "id");
+    const json* ext = Member(e, "extends");
+    if ((id == nullptr) == (ext == nullptr)) {
+      report({name, where, "id", "each entry needs exactly one of \"id\" or \"extends\""});
+      continue;
+    }
+    const json& idv = id ? *id : *ext;
+    if (!idv.is_string() || !ValidId(idv.get<std::string>())) {
+      report(
+          {name, where, id ? "id" : "extends", "expected lowercase ASCII letters, digits and '_'"});
+      continue;
+    }
+    std::string actor_id = idv.get<std::string>();
+    try {
+      if (ext != nullptr) {
+        int idx = IndexOf(actor_id);
+        if (idx < 0) {
+          report({name, actor_id, "extends", "no actor with this id was loaded before this file"});
+          continue;
+        }
+        Actor extra;
+        ParseEntry(e, true, &extra);
+        Actor& a = actors_[idx];
+        a.aliases.insert(a.aliases.end(), extra.aliases.begin(), extra.aliases.end());
+        a.demonym_stems.insert(a.demonym_stems.end(), extra.demonym_stems.begin(),
+                               extra.demonym_stems.end());
+        a.demonym_block.insert(a.demonym_block.end(), extra.demonym_block.begin(),
+                               extra.demonym_block.end());
+        a.affiliations.insert(a.affiliations.end(), extra.affiliations.begin(),
+                              extra.affiliations.end());
+        a.roles.insert(a.roles.end(), extra.roles.begin(), extra.roles.end());
+        continue;
+      }
+      if (const Actor* prev = Find(actor_id)) {
+        report({name, actor_id, "id", "defined twice: also in " + prev->file});
+        continue;
+      }
+      Actor a;
+      a.id = actor_id;
+      a.file = name;
+      ParseEntry(e, false, &a);
+      index_.emplace(a.id, static_cast<int>(actors_.size()));
+      actors_.push_back(std::move(a));
+    } catch (const EntryError& err) {
+      report({name, actor_id, err.field, err.message});
+    }
+  }
+}
+
+void Gazetteer::Finish() {
+  if (finished_) return;
+  finished_ = true;
+  for (Actor& a : actors_) {
+    if (a.demonym_stems.empty()) continue;
+    std::set<std::string> blocked;
+    for (const auto& b : a.demonym_block) blocked.insert(NormalizeString(b));
+    std::set<std::string> seen;
+    for (const auto& stem : a.demonym_stems) {
+      for (auto& form : NisbaForms(stem)) {
+        std::string norm = NormalizeString(form);
+        if (blocked.count(norm) || !seen.insert(norm).second) continue;
+        a.aliases.push_back({form, "ar", Tier::kA, How::kDemonym, {}, true});
+      }
+    }
+  }
+}
+
+const Actor* Gazetteer::Find(std::string_view id) const {
+  int i = IndexOf(id);
+  return i < 0 ? nullptr : &actors_[i];
+}
+
+int Gazetteer::IndexOf(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? -1 : it->second;
+}
+
+std::string Gazetteer::CountryOf(const Actor& a) const {
+  if (a.type == ActorType::kState) {
+    // A sub-state entity (Kurdistan Region) rolls up to its state.
+    for (const auto& aff : a.affiliations)
+      if (const Actor* p = Find(aff); p && p->type == ActorType::kState) return p->id;
+    return a.id;
+  }
+  // Breadth-first along affiliations; the first state reached wins.
+  std::vector<const Actor*> frontier = {&a};
+  std::set<std::string> seen = {a.id};
+  for (int depth = 0; depth < 8 && !frontier.empty(); ++depth) {
+    std::vector<const Actor*> next;
+    for (const Actor* x : frontier) {
+      for (const auto& aff : x->affiliations) {
+        const Actor* p = Find(aff);
+        if (p == nullptr || !seen.insert(p->id).second) continue;
+        if (p->type == ActorType::kState) return CountryOf(*p);
+        next.push_back(p);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return "";
+}
+
+}  // namespace actorgraph

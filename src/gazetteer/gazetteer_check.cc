@@ -1,0 +1,119 @@
+#include "actorgraph/gazetteer/gazetteer_check.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <tuple>
+
+#include "actorgraph/base/error.h"
+#include "actorgraph/read/reader.h"
+#include "actorgraph/text/normalize.h"
+#include "actorgraph/text/segment.h"
+
+namespace actorgraph {
+namespace {}  // namespace
+
+std::set<std::string> LoadStopwords(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(path + ": cannot open stop list");
+  std::set<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    std::string k = MatchKey(line);
+    if (!k.empty()) out.insert(k);
+  }
+  return out;
+}
+
+LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwords) {
+  LintResult r;
+  const auto& actors = g.actors();
+  // key -> tier -> actors using it (one entry per actor)
+  std::map<std::string, std::map<Tier, std::vector<size_t>>> uses;
+  for (size_t i = 0; i < actors.size(); ++i) {
+    const Actor& a = actors[i];
+    for (size_t k = 0; k < a.aliases.size(); ++k) {
+      const Alias& al = a.aliases[k];
+      std::string key = MatchKey(al.text);
+      if (key.empty()) continue;
+      auto& list = uses[key][al.tier];
+      if (list.empty() || list.back() != i) list.push_back(i);
+      if (al.tier == Tier::kA && al.lang == "ar" && stopwords.count(key))
+        r.errors.push_back({a.file, a.id, al.generated ? "demonyms.stems" : "aliases." + al.lang,
+                            "always-on alias '" + al.text +
+                                "' is a common word; make it tier B or C (or block the form)"});
+    }
+    for (const auto& aff : a.affiliations) {
+      if (aff == a.id)
+        r.errors.push_back({a.file, a.id, "affiliations", "an actor cannot belong to itself"});
+      else if (!g.Find(aff))
+        r.errors.push_back({a.file, a.id, "affiliations", "unknown actor id '" + aff + "'"});
+    }
+    for (size_t k = 0; k < a.roles.size(); ++k) {
+      const Role& role = a.roles[k];
+      std::string f = "roles[" + std::to_string(k) + "]";
+      if (!role.start.empty() && !IsIsoDate(role.start))
+        r.errors.push_back({a.file, a.id, f + ".start", "'" + role.start + "' is not YYYY-MM-DD"});
+      if (!role.end.empty() && !IsIsoDate(role.end))
+        r.errors.push_back({a.file, a.id, f + ".end", "'" + role.end + "' is not YYYY-MM-DD"});
+      if (IsIsoDate(role.start) && IsIsoDate(role.end) && role.end < role.start)
+        r.errors.push_back({a.file, a.id, f + ".end", "ends before it starts"});
+    }
+  }
+  for (const auto& [key, tiers] : uses) {
+    for (const auto& [tier, list] : tiers) {
+      if (list.size() < 2) continue;
+      const Actor& a = actors[list[0]];
+      std::string others;
+      for (size_t k = 1; k < list.size(); ++k)
+        others += (k > 1 ? ", " : "") + actors[list[k]].id + " (" + actors[list[k]].file + ")";
+      if (tier == Tier::kA)
+        r.errors.push_back(
+            {a.file, a.id, "aliases", "tier-A alias '" + key + "' is also an alias of " + others});
+      else if (tier == Tier::kC)
+        continue;  // tier C never matches, sharing it is harmless
+      else
+        r.warnings.push_back({a.file, a.id, "aliases",
+                              "tier-B alias '" + key + "' is shared with " + others +
+                                  " (neither counts where both are named)"});
+    }
+    auto a_it = tiers.find(Tier::kA), b_it = tiers.find(Tier::kB);
+    if (a_it != tiers.end() && b_it != tiers.end()) {
+      for (size_t b : b_it->second) {
+        if (std::find(a_it->second.begin(), a_it->second.end(), b) != a_it->second.end()) continue;
+        r.warnings.push_back({actors[b].file, actors[b].id, "aliases",
+                              "tier-B alias '" + key + "' is a tier-A alias of " +
+                                  actors[a_it->second[0]].id + "; it will not count here"});
+      }
+    }
+  }
+  // Overlapping terms of one office (half-open intervals: a handover on the same day is fine).
+  struct Term {
+    std::string start, end;
+    const Actor* actor;
+    size_t index;
+  };
+  std::map<std::string, std::vector<Term>> offices;
+  for (const Actor& a : actors)
+    for (size_t k = 0; k < a.roles.size(); ++k)
+      if (IsIsoDate(a.roles[k].start) && (a.roles[k].end.empty() || IsIsoDate(a.roles[k].end)))
+        offices[a.roles[k].title].push_back(
+            {a.roles[k].start, a.roles[k].end.empty() ? "9999-12-31" : a.roles[k].end, &a, k});
+  for (auto& [title, terms] : offices) {
+    std::sort(terms.begin(), terms.end(),
+              [](const Term& x, const Term& y) { return x.start < y.start; });
+    for (size_t k = 1; k < terms.size(); ++k) {
+      const Term& prev = terms[k - 1];
+      const Term& cur = terms[k];
+      if (cur.start < prev.end)
+        r.errors.push_back({cur.actor->file, cur.actor->id,
+                            "roles[" + std::to_string(cur.index) + "]",
+                            "'" + title + "' from " + cur.start + " overlaps the term of " +
+                                prev.actor->id + " (" + prev.start + " to " + prev.end + ")"});
+    }
+  }
+  return r;
+}
+
+}  // namespace actorgraph

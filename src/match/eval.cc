@@ -1,0 +1,106 @@
+#include "actorgraph/match/eval.h"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "actorgraph/base/error.h"
+#include "actorgraph/text/normalize.h"
+#include "actorgraph/text/segment.h"
+
+namespace actorgraph {
+std::vector<GoldDocument> LoadGold(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(path + ": cannot open gold file");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(path + ": malformed JSON at byte " + std::to_string(e.byte));
+  }
+  if (!j.is_array()) throw Error(path + ": expected a list of documents");
+  std::vector<GoldDocument> out;
+  for (size_t i = 0; i < j.size(); ++i) {
+    std::string where = path + ": entry " + std::to_string(i);
+    const auto& d = j[i];
+    if (!d.is_object() || !d.contains("file") || !d["file"].is_string())
+      throw Error(where + ": field 'file': missing or not a string");
+    if (!d.contains("actors") || !d["actors"].is_array())
+      throw Error(where + ": field 'actors': missing or not a list");
+    GoldDocument gd;
+    gd.file = d["file"].get<std::string>();
+    for (size_t k = 0; k < d["actors"].size(); ++k) {
+      const auto& a = d["actors"][k];
+      std::string aw = where + ": actors[" + std::to_string(k) + "]";
+      if (!a.is_object() || !a.contains("name") || !a["name"].is_string())
+        throw Error(aw + ": field 'name': missing or not a string");
+      GoldActor ga;
+      ga.name = a["name"].get<std::string>();
+      ga.type = a.value("type", "");
+      ga.optional = a.value("optional", false);
+      if (a.contains("forms") && a["forms"].is_array())
+        for (const auto& f : a["forms"])
+          if (f.is_string()) ga.forms.push_back(f.get<std::string>());
+      gd.actors.push_back(std::move(ga));
+    }
+    out.push_back(std::move(gd));
+  }
+  return out;
+}
+
+EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
+                    const std::map<std::string, Found>& found) {
+  // English names and aliases -> actor index.
+  std::map<std::string, int> by_name;
+  const auto& actors = gazetteer.actors();
+  for (size_t i = 0; i < actors.size(); ++i)
+    for (const auto& al : actors[i].aliases)
+      if (al.lang == "en") by_name.emplace(MatchKey(al.text), static_cast<int>(i));
+
+  EvalReport r;
+  auto count = [&](const std::string& type, int Counts::*field) {
+    ++(r.overall.*field);
+    ++(r.by_type[type].*field);
+  };
+  for (const auto& gd : gold) {
+    std::string id = std::filesystem::path(gd.file).stem().string();
+    auto it = found.find(id);
+    if (it == found.end()) it = found.find(gd.file);
+    if (it == found.end()) {
+      r.missing_documents.push_back(gd.file);
+      continue;
+    }
+    ++r.documents;
+    const Found& hits = it->second;
+    std::set<int> expected, optional;
+    for (const auto& ga : gd.actors) {
+      auto n = by_name.find(MatchKey(ga.name));
+      int actor = n == by_name.end() ? -1 : n->second;
+      if (ga.optional) {
+        if (actor >= 0) optional.insert(actor);
+        continue;
+      }
+      if (actor >= 0) expected.insert(actor);
+      if (actor >= 0 && hits.count(actor)) {
+        count(ga.type, &Counts::tp);
+      } else {
+        count(ga.type, &Counts::fn);
+        std::string forms;
+        for (const auto& f : ga.forms) forms += (forms.empty() ? "" : " | ") + f;
+        r.misses.push_back({id, ga.name, ga.type, actor >= 0 ? actors[actor].id : "", forms});
+      }
+    }
+    for (const auto& [actor, surfaces] : hits) {
+      if (expected.count(actor) || optional.count(actor)) continue;
+      const Actor& a = actors[actor];
+      std::string type(ToString(a.type));
+      count(type, &Counts::fp);
+      std::string s;
+      for (const auto& f : surfaces) s += (s.empty() ? "" : " | ") + f;
+      r.false_hits.push_back({id, a.label_en, type, a.id, s});
+    }
+  }
+  return r;
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,197 @@
+#include "actorgraph/pipeline/pipeline.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "actorgraph/base/error.h"
+
+namespace actorgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kBatchDocs = 256;
+constexpr size_t kBatchBytes = 4 << 20;
+
+// A bounded queue of document batches.
+class BatchQueue {
+ public:
+  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(std::vector<Document> batch) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return q_.size() < capacity_; });
+    q_.push_back(std::move(batch));
+    not_empty_.notify_one();
+  }
+  std::optional<std::vector<Document>> Pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return std::nullopt;
+    auto b = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return b;
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<std::vector<Document>> q_;
+  bool closed_ = false;
+};
+
+void CountDocument(const Matcher& matcher, const Document& doc, MatchScratch* sc,
+                   std::vector<Mention>* mentions, Cooccurrence* counts) {
+  matcher.Match(doc.text, sc, mentions);
+  counts->AddDocument(doc, *mentions, WindowSpans(*sc, counts->options().window, doc.text.size()));
+  counts->AddSentences(sc->seg.sentences.size());
+}
+
+bool HasJson(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return false;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json") return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::pair<uint32_t, uint32_t>> WindowSpans(const MatchScratch& sc, Window window,
+                                                       size_t text_size) {
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  const auto& to_orig = sc.norm.to_orig;
+  const auto& sentences = sc.seg.sentences;
+  switch (window) {
+    case Window::kSentence:
+      spans.reserve(sentences.size());
+      for (const auto& s : sentences) spans.push_back({to_orig[s.begin], to_orig[s.end]});
+      break;
+    case Window::kParagraph:
+      for (const auto& s : sentences) {
+        if (s.paragraph >= spans.size()) spans.resize(s.paragraph + 1, {to_orig[s.begin], 0});
+        spans[s.paragraph].second = to_orig[s.end];
+      }
+      break;
+    case Window::kDocument:
+      spans.push_back({0, static_cast<uint32_t>(text_size)});
+      break;
+  }
+  return spans;
+}
+
+Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
+                         const CountOptions& options) {
+  const size_t num_actors = matcher.gazetteer().actors().size();
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  if (threads == 0) threads = 1;
+  auto t0 = std::chrono::steady_clock::now();
+  auto report = [&] {
+    if (!options.progress) return;
+    Progress p;
+    p.documents = reader.documents();
+    p.bytes = reader.bytes_read();
+    p.total_bytes = reader.total_bytes();
+    p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    options.progress(p);
+  };
+
+  Cooccurrence total(num_actors, options.cooccur);
+  if (threads == 1) {
+    MatchScratch sc;
+    std::vector<Mention> mentions;
+    Document doc;
+    while (reader.Next(&doc)) {
+      CountDocument(matcher, doc, &sc, &mentions, &total);
+      if (reader.documents() % kBatchDocs == 0) report();
+    }
+    report();
+    return total;
+  }
+
+  BatchQueue queue(2 * threads);
+  std::vector<Cooccurrence> partial(threads, Cooccurrence(num_actors, options.cooccur));
+  std::vector<std::exception_ptr> errors(threads);
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < threads; ++w) {
+    workers.emplace_back([&, w] {
+      MatchScratch sc;
+      std::vector<Mention> mentions;
+      try {
+        while (auto batch = queue.Pop())
+          for (const Document& doc : *batch)
+            CountDocument(matcher, doc, &sc, &mentions, &partial[w]);
+      } catch (...) {
+        errors[w] = std::current_exception();
+        while (queue.Pop()) {  // keep draining so the reader never blocks
+        }
+      }
+    });
+  }
+  std::exception_ptr read_error;
+  try {
+    std::vector<Document> batch;
+    size_t bytes = 0;
+    Document doc;
+    while (reader.Next(&doc)) {
+      bytes += doc.text.size();
+      batch.push_back(std::move(doc));
+      if (batch.size() >= kBatchDocs || bytes >= kBatchBytes) {
+        queue.Push(std::move(batch));
+        batch.clear();
+        bytes = 0;
+        report();
+      }
+    }
+    if (!batch.empty()) queue.Push(std::move(batch));
+  } catch (...) {
+    read_error = std::current_exception();
+  }
+  queue.Close();
+  for (auto& t : workers) t.join();
+  if (read_error) std::rethrow_exception(read_error);
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  report();
+  for (auto& p : partial) total.Merge(p);
+  return total;
+}
+
+fs::path DefaultGazetteerPath() {
+  if (const char* env = std::getenv("ACTORGRAPH_GAZETTEER"); env && *env) return env;
+  if (HasJson("gazetteer")) return "gazetteer";
+#ifdef ACTORGRAPH_SOURCE_GAZETTEER
+  if (HasJson(ACTORGRAPH_SOURCE_GAZETTEER)) return ACTORGRAPH_SOURCE_GAZETTEER;
+#endif
+#ifdef ACTORGRAPH_DATA_DIR
+  if (HasJson(fs::path(ACTORGRAPH_DATA_DIR) / "gazetteer"))
+    return fs::path(ACTORGRAPH_DATA_DIR) / "gazetteer";
+#endif
+  throw Error("no gazetteer found: pass -g FILE|DIR or set ACTORGRAPH_GAZETTEER");
+}
+
+fs::path DefaultCorpusPath() {
+  std::error_code ec;
+  if (fs::is_directory("examples/articles", ec)) return "examples/articles";
+#ifdef ACTORGRAPH_SOURCE_CORPUS
+  if (fs::is_directory(ACTORGRAPH_SOURCE_CORPUS, ec)) return ACTORGRAPH_SOURCE_CORPUS;
+#endif
+#ifdef ACTORGRAPH_DATA_DIR
+  if (fs::is_directory(fs::path(ACTORGRAPH_DATA_DIR) / "examples", ec))
+    return fs::path(ACTORGRAPH_DATA_DIR) / "examples";
+#endif
+  throw Error("no input given and no sample corpus found (examples/articles)");
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,316 @@
+// End to end on the sample corpus: the CLI's outputs open in xmllint, networkx, igraph and
+// Graphviz, name the actors a careful reader finds, and are byte-identical across runs and thread
+// counts.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "actorgraph/network/graph_builder.h"
+#include "actorgraph/pipeline/pipeline.h"
+#include "sample_graph.h"
+#include "test_util.h"
+
+namespace actorgraph {
+namespace {
+
+using testing::HaveProgram;
+using testing::ReadFile;
+using testing::Run;
+using testing::RunCli;
+using testing::ShellQuote;
+using testing::SourcePath;
+using testing::TempDir;
+
+std::string Corpus() { return ShellQuote(SourcePath("examples/articles").string()); }
+std::string Gaz() { return "-g " + ShellQuote(SourcePath("gazetteer").string()); }
+
+// The sample graph built in-process, as the CLI builds it.
+Graph SampleGraph() {
+  Gazetteer g = Gazetteer::Load({SourcePath("gazetteer")});
+  Matcher m(g);
+  DocumentReader reader({SourcePath("examples/articles").string()}, {});
+  CountOptions co;
+  co.threads = 1;
+  Cooccurrence counts = CountCorpus(m, reader, co);
+  return BuildGraph(counts, g, {});
+}
+
+class EndToEnd : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new std::filesystem::path(TempDir("e2e"));
+    auto r = RunCli("build -q --threads 1 " + Gaz() + " -o " + ShellQuote(dir_->string()) +
+                    " --format graphml,gexf,dot,json,csv " + Corpus());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    summary_ = new std::string(r.out);
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    delete summary_;
+  }
+  static std::filesystem::path* dir_;
+  static std::string* summary_;
+};
+std::filesystem::path* EndToEnd::dir_ = nullptr;
+std::string* EndToEnd::summary_ = nullptr;
+
+TEST_F(EndToEnd, SummaryNamesCountsAndFiles) {
+  EXPECT_NE(summary_->find("documents: 5"), std::string::npos) << *summary_;
+  EXPECT_NE(summary_->find("top actors by weighted degree"), std::string::npos);
+  EXPECT_NE(summary_->find("Mustafa al-Kadhimi"), std::string::npos);
+  EXPECT_NE(summary_->find("actors.graphml"), std::string::npos);
+  EXPECT_NE(summary_->find("actors.dot"), std::string::npos);
+}
+
+TEST_F(EndToEnd, GraphmlValidatesAgainstTheXsd) {
+  if (!HaveProgram("xmllint")) GTEST_SKIP() << "xmllint not installed";
+  auto r = testing::Run("xmllint --noout --schema " +
+                        ShellQuote(SourcePath("tests/data/schemas/graphml/graphml.xsd").string()) +
+                        " " + ShellQuote((*dir_ / "actors.graphml").string()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(EndToEnd, GexfValidatesAgainstTheRelaxNg) {
+  if (!HaveProgram("xmllint")) GTEST_SKIP() << "xmllint not installed";
+  auto r = testing::Run("xmllint --noout --relaxng " +
+                        ShellQuote(SourcePath("tests/data/schemas/gexf13/gexf.rng").string()) +
+                        " " + ShellQuote((*dir_ / "actors.gexf").string()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(EndToEnd, NetworkxAndIgraphReadTheSameGraph) {
+  if (!HaveProgram("python3")) GTEST_SKIP() << "python3 not installed";
+  Graph g = SampleGraph();
+  for (const char* fmt : {"graphml", "gexf", "json"}) {
+    auto copy = TempDir(std::string("interop_") + fmt) / (std::string("actors.") + fmt);
+    std::filesystem::copy_file(*dir_ / (std::string("actors.") + fmt), copy);
+    auto r = testing::RunInteropCheck(fmt, copy, g);
+    EXPECT_EQ(r.exit_code, 0) << fmt << ": " << r.message;
+  }
+}
+
+TEST_F(EndToEnd, DotRendersWithGraphviz) {
+  if (!HaveProgram("dot")) GTEST_SKIP() << "graphviz not installed";
+  auto r = testing::Run("dot -Tsvg " + ShellQuote((*dir_ / "actors.dot").string()) + " -o " +
+                        ShellQuote((*dir_ / "actors.svg").string()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(*dir_ / "actors.svg").find("الكاظمي"), std::string::npos);
+}
+
+TEST_F(EndToEnd, KadhimiAndBidenAreLinkedBySample001) {
+  auto j = nlohmann::json::parse(ReadFile(*dir_ / "actors.json"));
+  bool found = false;
+  for (const auto& l : j["links"]) {
+    std::set<std::string> ends = {l["source"], l["target"]};
+    if (ends != std::set<std::string>{"joe_biden", "mustafa_al_kadhimi"}) continue;
+    found = true;
+    EXPECT_GE(l["weight"].get<double>(), 3);
+    bool from_001 = false;
+    for (const auto& ev : l["evidence"])
+      if (ev["doc"].get<std::string>().starts_with("001_")) from_001 = true;
+    EXPECT_TRUE(from_001);
+  }
+  EXPECT_TRUE(found);
+  // Concrete actors and edges a reader expects in the sample network.
+  std::set<std::string> ids;
+  for (const auto& n : j["nodes"]) ids.insert(n["id"]);
+  for (const char* id : {"iraq", "iran", "united_states", "ali_khamenei", "qasem_soleimani",
+                         "kataib_hezbollah", "popular_mobilization_forces", "islamic_state"})
+    EXPECT_TRUE(ids.count(id)) << id;
+  EXPECT_FALSE(ids.count("hezbollah"));  // "حزب الله" العراقي is Kataib Hezbollah
+}
+
+TEST_F(EndToEnd, OutputIsByteIdenticalAcrossRunsAndThreadCounts) {
+  auto other = TempDir("e2e_threads");
+  auto r = RunCli("build -q --threads 2 " + Gaz() + " -o " + ShellQuote(other.string()) +
+                  " --format graphml,gexf,dot,json,csv " + Corpus());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* f :
+       {"actors.graphml", "actors.gexf", "actors.dot", "actors.json", "nodes.csv", "edges.csv"})
+    EXPECT_EQ(ReadFile(*dir_ / f), ReadFile(other / f)) << f;
+}
+
+TEST(Cli, RenderRunsGraphvizCairoOrSaysHowToInstallIt) {
+  auto out = TempDir("render");
+  auto r = RunCli("build -q " + Gaz() + " --format graphml --render svg -o " +
+                  ShellQuote(out.string()) + " " + Corpus());
+  if (HaveProgram("dot")) {
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(out / "actors.dot"));  // --render implies dot
+    EXPECT_NE(ReadFile(out / "actors.svg").find("<svg"), std::string::npos);
+  }
+  auto missing =
+      testing::Run("PATH=/nonexistent " + ShellQuote(ACTORGRAPH_CLI) + " build -q " + Gaz() +
+                   " --render png -o " + ShellQuote(out.string()) + " " + Corpus());
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("apt-get install graphviz"), std::string::npos) << missing.err;
+}
+
+TEST_F(EndToEnd, ShardsMergedEqualOneRunByteForByte) {
+  auto dir = TempDir("shards");
+  auto article = [](const char* stem) {
+    return ShellQuote(SourcePath(std::string("examples/articles/") + stem + ".txt").string());
+  };
+  auto a = RunCli("build -q --format partial " + Gaz() + " -o " + ShellQuote((dir / "a").string()) +
+                  " " + article("000_cf551ab84df76352") + " " + article("001_9f79dd596af1e7b3"));
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  auto b = RunCli("build -q --format partial " + Gaz() + " -o " + ShellQuote((dir / "b").string()) +
+                  " " + article("002_563b2110fc4b1849") + " " + article("003_bb13758cecb88c54") +
+                  " " + article("004_f6cd3fd2a862a221"));
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  auto m = RunCli("merge " + Gaz() + " --format graphml,gexf,dot,json,csv -o " +
+                  ShellQuote((dir / "merged").string()) + " " +
+                  ShellQuote((dir / "a" / "actors.partial.json").string()) + " " +
+                  ShellQuote((dir / "b" / "actors.partial.json").string()));
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  for (const char* f :
+       {"actors.graphml", "actors.gexf", "actors.dot", "actors.json", "nodes.csv", "edges.csv"})
+    EXPECT_EQ(ReadFile(*dir_ / f), ReadFile(dir / "merged" / f)) << f;
+}
+
+TEST(Cli, EvalOnTheSampleGoldHasHighF1AndNoFalseHits) {
+  auto r = RunCli("eval -q " + Gaz() + " --gold " +
+                  ShellQuote(SourcePath("examples/gold.json").string()) + " " + Corpus());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(
+      r.out, m,
+      std::regex("overall +P ([0-9.]+) +R ([0-9.]+) +F1 ([0-9.]+) +\\(tp (\\d+), fp (\\d+)")))
+      << r.out;
+  EXPECT_GE(std::stod(m[3]), 0.98) << r.out;
+  EXPECT_EQ(m[5], "0") << r.out;
+  EXPECT_EQ(r.out.find("false hits:"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ShippedGazetteerPassesTheLinterAndIsLargeEnough) {
+  auto r = RunCli("gazetteer check -q " + ShellQuote(SourcePath("gazetteer").string()));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  auto list = RunCli("gazetteer list --format tsv " + ShellQuote(SourcePath("gazetteer").string()));
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  std::map<std::string, std::set<std::string>> ids;
+  std::istringstream in(list.out);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "id\ttype\tlabel_en\tlabel_ar\talias\tlang\ttier\thow");
+  while (std::getline(in, line)) {
+    auto tab = line.find('\t');
+    auto tab2 = line.find('\t', tab + 1);
+    ids[line.substr(tab + 1, tab2 - tab - 1)].insert(line.substr(0, tab));
+  }
+  EXPECT_GE(ids["state"].size(), 190u);
+  EXPECT_GE(ids["person"].size(), 400u);
+  EXPECT_GE(ids["group"].size(), 200u);
+}
+
+TEST(Cli, MentionsJsonlHasEveryField) {
+  auto r = RunCli("mentions -q --format jsonl " + Gaz() + " " +
+                  ShellQuote(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt").string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream in(r.out);
+  std::string line;
+  int n = 0;
+  std::string text = ReadFile(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt"));
+  while (std::getline(in, line)) {
+    auto j = nlohmann::json::parse(line);
+    for (const char* k :
+         {"doc", "actor", "label_en", "type", "how", "sentence", "start", "end", "surface"})
+      ASSERT_TRUE(j.contains(k)) << k;
+    EXPECT_EQ(
+        text.substr(j["start"].get<size_t>(), j["end"].get<size_t>() - j["start"].get<size_t>()),
+        j["surface"].get<std::string>());
+    ++n;
+  }
+  EXPECT_GT(n, 20);
+}
+
+TEST(Cli, ExplainPrintsTheEvidence) {
+  auto r = RunCli("explain -q " + Gaz() + " mustafa_al_kadhimi Biden " + Corpus());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Joe Biden (joe_biden)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("001_9f79dd596af1e7b3"), std::string::npos) << r.out;
+}
+
+TEST(Cli, HelpListsEveryOptionWithItsDefault) {
+  auto top = RunCli("--help");
+  EXPECT_EQ(top.exit_code, 0);
+  for (const char* c : {"build", "mentions", "eval", "explain", "gazetteer"})
+    EXPECT_NE(top.out.find(c), std::string::npos) << c;
+  auto r = RunCli("build --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* o :
+       {"--gazetteer", "--output", "(default: output)", "--window", "(default: sentence)",
+        "--min-weight", "--format", "(default: graphml,dot)", "--threads", "--strict", "--top"})
+    EXPECT_NE(r.out.find(o), std::string::npos) << o;
+}
+
+TEST(Cli, MissingInputFailsWithOneLine) {
+  auto r = RunCli("build -q " + Gaz() + " -o " + ShellQuote(TempDir("out").string()) +
+                  " /no/such/article.txt");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.err, "actorgraph: error: /no/such/article.txt: no such file or folder\n");
+}
+
+TEST(Cli, InvalidUtf8IsSkippedAndCountedOrFailsUnderStrict) {
+  auto in = TempDir("bad_utf8");
+  testing::WriteFile(in / "bad.txt", "الكاظمي \xff بايدن");
+  testing::WriteFile(in / "good.txt", "التقى الكاظمي بايدن في واشنطن.");
+  auto out = TempDir("out");
+  auto r =
+      RunCli("build " + Gaz() + " -o " + ShellQuote(out.string()) + " " + ShellQuote(in.string()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("bad.txt: byte 15: invalid UTF-8"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("documents: 1 (1 skipped)"), std::string::npos) << r.out;
+  auto strict = RunCli("build --strict " + Gaz() + " -o " + ShellQuote(TempDir("o2").string()) +
+                       " " + ShellQuote(in.string()));
+  EXPECT_NE(strict.exit_code, 0);
+  EXPECT_NE(strict.err.find("bad.txt: byte 15"), std::string::npos) << strict.err;
+}
+
+TEST(Cli, MalformedJsonlNamesFileAndLine) {
+  auto in = TempDir("jsonl");
+  testing::WriteFile(in / "c.jsonl", "{\"text\": \"الكاظمي\"}\n{not json\n");
+  auto r = RunCli("build --strict " + Gaz() + " -o " + ShellQuote(TempDir("o").string()) + " " +
+                  ShellQuote((in / "c.jsonl").string()));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("c.jsonl:2: malformed JSON"), std::string::npos) << r.err;
+}
+
+TEST(Cli, EmptyCorpusFails) {
+  auto in = TempDir("empty");
+  auto r = RunCli("build -q " + Gaz() + " -o " + ShellQuote(TempDir("o").string()) + " " +
+                  ShellQuote(in.string()));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("no documents"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MalformedGazetteerNamesFileEntryAndField) {
+  auto dir = TempDir("gaz");
+  testing::WriteFile(dir / "bad.json", R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "x", "type": "person", "label": {"ar": "س", "en": "X"}, "aliases": {"ar": [7]}}]})");
+  auto r = RunCli("build -q -g " + ShellQuote((dir / "bad.json").string()) + " " + Corpus());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("bad.json: actor 'x': field 'aliases.ar[0]'"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnwritableOutputFolderFailsAndLeavesOldFilesIntact) {
+  auto out = TempDir("ro");
+  testing::WriteFile(out / "actors.graphml", "old");
+  // A folder below a regular file can never be created, whoever runs the test (root included).
+  auto r = RunCli("build -q " + Gaz() + " -o " +
+                  ShellQuote((out / "actors.graphml" / "x").string()) + " " + Corpus());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("cannot create output folder"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(out / "actors.graphml"), "old");
+}
+
+TEST(Cli, StandardInputIsOneArticle) {
+  auto r = testing::Run("printf 'التقى الكاظمي بايدن.' | " + ShellQuote(ACTORGRAPH_CLI) +
+                        " mentions -q " + Gaz() + " --format jsonl -");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"actor\":\"joe_biden\""), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace actorgraph

@@ -1,0 +1,123 @@
+#include "actorgraph/gazetteer/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include "actorgraph/base/error.h"
+#include "test_util.h"
+
+namespace actorgraph {
+namespace {
+
+std::string Errors(const std::string& json) {
+  Gazetteer g;
+  std::vector<GazetteerProblem> problems;
+  g.AddFile(json, "f.json", &problems);
+  std::string out;
+  for (const auto& p : problems) out += p.ToString() + "\n";
+  return out;
+}
+
+TEST(Gazetteer, LoadsActorsAliasesAndGeneratesNisbaForms) {
+  Gazetteer g;
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "iraq", "type": "state", "label": {"ar": "العراق", "en": "Iraq"},
+     "capitals": {"ar": ["بغداد"]}, "demonyms": {"stems": ["عراقي"], "en": ["Iraqi"]}}]})",
+            "s.json");
+  g.Finish();
+  const Actor* iraq = g.Find("iraq");
+  ASSERT_NE(iraq, nullptr);
+  int capitals = 0, generated = 0;
+  for (const auto& a : iraq->aliases) {
+    capitals += a.how == How::kCapital;
+    generated += a.generated;
+  }
+  EXPECT_EQ(capitals, 1);
+  EXPECT_EQ(generated, 18);  // 9 suffixes, with and without ال
+  EXPECT_EQ(g.hash().size(), 64u);
+}
+
+TEST(Gazetteer, NisbaFormsFollowTheSpec) {
+  auto forms = NisbaForms("عراقي");
+  for (const char* f : {"عراقي", "عراقية", "عراقيون", "عراقيين", "عراقيات", "عراقيا", "العراقي",
+                        "العراقية", "العراقيين", "عراقيتان"})
+    EXPECT_NE(std::find(forms.begin(), forms.end(), f), forms.end()) << f;
+}
+
+TEST(Gazetteer, BlockedDemonymFormsAreNotGenerated) {
+  Gazetteer g;
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "turkey", "type": "state", "label": {"ar": "تركيا", "en": "Turkey"},
+     "demonyms": {"stems": ["تركي"], "block": ["تركي"]}}]})",
+            "s.json");
+  g.Finish();
+  for (const auto& a : g.Find("turkey")->aliases) EXPECT_NE(a.text, "تركي");
+}
+
+TEST(Gazetteer, DuplicateIdNamesBothFiles) {
+  auto dir = testing::TempDir("gaz");
+  const char* entry = R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "x", "type": "group", "label": {"ar": "س", "en": "X"}}]})";
+  testing::WriteFile(dir / "a.json", entry);
+  testing::WriteFile(dir / "b.json", entry);
+  try {
+    Gazetteer::Load({dir});
+    FAIL();
+  } catch (const Error& e) {
+    std::string m = e.what();
+    EXPECT_NE(m.find("b.json: actor 'x': field 'id': defined twice: also in"), std::string::npos)
+        << m;
+    EXPECT_NE(m.find("a.json"), std::string::npos) << m;
+  }
+}
+
+TEST(Gazetteer, UserFileExtendsAShippedActor) {
+  Gazetteer g;
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "x", "type": "person", "label": {"ar": "زيد", "en": "Zaid"}}]})",
+            "shipped.json");
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"extends": "x", "aliases": {"en": ["Zayd"]}}]})",
+            "mine.json");
+  g.Finish();
+  bool found = false;
+  for (const auto& a : g.Find("x")->aliases) found |= a.text == "Zayd";
+  EXPECT_TRUE(found);
+  EXPECT_NE(Errors(R"({"actorgraph_gazetteer": 1, "actors": [{"extends": "nobody"}]})")
+                .find("actor 'nobody': field 'extends'"),
+            std::string::npos);
+}
+
+TEST(Gazetteer, MalformedEntriesNameFileEntryAndField) {
+  EXPECT_NE(Errors("{not json").find("f.json: malformed JSON at byte"), std::string::npos);
+  EXPECT_NE(Errors(R"({"actors": []})").find("field 'actorgraph_gazetteer'"), std::string::npos);
+  auto e = Errors(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "a", "type": "robot", "label": {"ar": "س", "en": "A"}},
+    {"id": "b", "type": "person", "label": {"ar": "س"}},
+    {"id": "Bad Id", "type": "person", "label": {"ar": "س", "en": "B"}},
+    {"id": "c", "type": "person", "label": {"ar": "س", "en": "C"}, "aliases": {"ar": [{"text": "ص", "tier": "D"}]}},
+    {"id": "d", "type": "person", "label": {"ar": "س", "en": "D"}, "alias": []}]})");
+  EXPECT_NE(e.find("actor 'a': field 'type': unknown type 'robot'"), std::string::npos) << e;
+  EXPECT_NE(e.find("actor 'b': field 'label.en': missing"), std::string::npos) << e;
+  EXPECT_NE(e.find("actor '#2': field 'id'"), std::string::npos) << e;
+  EXPECT_NE(e.find("actor 'c': field 'aliases.ar[0].tier': unknown tier 'D'"), std::string::npos)
+      << e;
+  EXPECT_NE(e.find("actor 'd': field 'alias': unknown field"), std::string::npos) << e;
+}
+
+TEST(Gazetteer, CountryFollowsAffiliations) {
+  Gazetteer g;
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "iraq", "type": "state", "label": {"ar": "العراق", "en": "Iraq"}},
+    {"id": "krg", "type": "state", "label": {"ar": "إقليم كردستان", "en": "Kurdistan Region"}, "affiliations": ["iraq"]},
+    {"id": "pmf", "type": "group", "label": {"ar": "الحشد الشعبي", "en": "PMF"}, "affiliations": ["iraq"]},
+    {"id": "kh", "type": "group", "label": {"ar": "كتائب حزب الله", "en": "KH"}, "affiliations": ["pmf"]},
+    {"id": "un", "type": "group", "label": {"ar": "الأمم المتحدة", "en": "UN"}}]})",
+            "g.json");
+  g.Finish();
+  EXPECT_EQ(g.CountryOf(*g.Find("kh")), "iraq");
+  EXPECT_EQ(g.CountryOf(*g.Find("krg")), "iraq");
+  EXPECT_EQ(g.CountryOf(*g.Find("un")), "");
+}
+
+}  // namespace
+}  // namespace actorgraph

@@ -1,0 +1,48 @@
+#include "actorgraph/match/eval.h"
+
+#include <gtest/gtest.h>
+
+#include "actorgraph/base/error.h"
+#include "test_util.h"
+
+namespace actorgraph {
+namespace {
+
+TEST(Eval, OptionalActorsCountNeitherWay) {
+  Gazetteer g;
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "a", "type": "person", "label": {"ar": "ا", "en": "Alpha"}, "aliases": {"en": ["Al"]}},
+    {"id": "b", "type": "state", "label": {"ar": "ب", "en": "Beta"}},
+    {"id": "c", "type": "group", "label": {"ar": "ج", "en": "Gamma"}},
+    {"id": "d", "type": "group", "label": {"ar": "د", "en": "Delta"}}]})",
+            "t.json");
+  g.Finish();
+  std::vector<GoldDocument> gold = {{"x.txt",
+                                     {{"al", "person", false, {}},
+                                      {"Beta", "state", false, {"ب"}},
+                                      {"Gamma", "group", true, {}},
+                                      {"Nobody", "person", false, {}}}}};
+  std::map<std::string, Found> found = {{"x", {{0, {"ا"}}, {2, {"ج"}}, {3, {"د"}}}}};
+  EvalReport r = Evaluate(gold, g, found);
+  EXPECT_EQ(r.overall.tp, 1);  // Alpha, matched by an English alias
+  EXPECT_EQ(r.overall.fn, 2);  // Beta, and Nobody (not in the gazetteer)
+  EXPECT_EQ(r.overall.fp, 1);  // Delta; Gamma is optional
+  ASSERT_EQ(r.false_hits.size(), 1u);
+  EXPECT_EQ(r.false_hits[0].actor, "d");
+  EXPECT_EQ(r.by_type["state"].fn, 1);
+  EXPECT_NEAR(r.overall.F1(), 2.0 * 0.5 * (1.0 / 3) / (0.5 + 1.0 / 3), 1e-9);
+}
+
+TEST(Eval, MalformedGoldNamesEntryAndField) {
+  auto dir = testing::TempDir("gold");
+  testing::WriteFile(dir / "g.json", R"([{"file": "a.txt", "actors": [{"type": "person"}]}])");
+  try {
+    LoadGold((dir / "g.json").string());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("entry 0: actors[0]: field 'name'"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace actorgraph

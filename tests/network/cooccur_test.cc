@@ -1,0 +1,79 @@
+#include "actorgraph/network/cooccur.h"
+
+#include <gtest/gtest.h>
+
+namespace actorgraph {
+namespace {
+
+Mention M(uint32_t actor, uint32_t sentence, uint32_t paragraph = 0) {
+  Mention m;
+  m.actor = actor;
+  m.sentence = sentence;
+  m.paragraph = paragraph;
+  return m;
+}
+
+Document Doc(uint64_t seq, std::string date = "") {
+  Document d;
+  d.id = "d0";
+  d.id[1] = static_cast<char>('0' + seq);  // seq < 10 in these tests
+  d.seq = seq;
+  d.date = std::move(date);
+  d.text = "one two three four five six seven eight";
+  return d;
+}
+
+const std::vector<std::pair<uint32_t, uint32_t>> kSpans = {{0, 7}, {8, 18}, {19, 40}};
+
+TEST(Cooccur, EachPairOncePerWindow) {
+  Cooccurrence c(4, {});
+  // Sentence 0: 0,1,0,2 -> pairs (0,1) (0,2) (1,2) once each. Sentence 1: 0,1.
+  c.AddDocument(Doc(0), {M(0, 0), M(1, 0), M(0, 0), M(2, 0), M(0, 1), M(1, 1)}, kSpans);
+  EXPECT_EQ(c.edges().at(Cooccurrence::Key(0, 1)).count, 2u);
+  EXPECT_EQ(c.edges().at(Cooccurrence::Key(0, 2)).count, 1u);
+  EXPECT_EQ(c.edges().at(Cooccurrence::Key(1, 0)).documents, 1u);
+  EXPECT_EQ(c.nodes()[0].mentions, 3u);
+  EXPECT_EQ(c.nodes()[0].documents, 1u);
+  EXPECT_EQ(c.edges().count(Cooccurrence::Key(0, 3)), 0u);
+}
+
+TEST(Cooccur, DocumentWindowCountsOncePerDocument) {
+  CooccurOptions o;
+  o.window = Window::kDocument;
+  Cooccurrence c(3, o);
+  c.AddDocument(Doc(0), {M(0, 0), M(1, 0), M(0, 1), M(1, 2)}, {{0, 40}});
+  EXPECT_EQ(c.edges().at(Cooccurrence::Key(0, 1)).count, 1u);
+}
+
+TEST(Cooccur, MergeEqualsOneAccumulatorAndKeepsEarliestEvidence) {
+  CooccurOptions o;
+  o.max_evidence = 2;
+  Cooccurrence all(3, o), a(3, o), b(3, o);
+  std::vector<std::vector<Mention>> docs = {
+      {M(0, 0), M(1, 0)}, {M(0, 1), M(1, 1)}, {M(0, 0), M(1, 0), M(2, 0)}};
+  for (uint64_t i = 0; i < docs.size(); ++i) {
+    all.AddDocument(Doc(i, "2021-07-2" + std::to_string(i)), docs[i], kSpans);
+    (i % 2 ? a : b).AddDocument(Doc(i, "2021-07-2" + std::to_string(i)), docs[i], kSpans);
+  }
+  Cooccurrence merged(3, o);
+  merged.Merge(a);  // order of merging must not matter
+  merged.Merge(b);
+  const auto& e1 = all.edges().at(Cooccurrence::Key(0, 1));
+  const auto& e2 = merged.edges().at(Cooccurrence::Key(0, 1));
+  EXPECT_EQ(e1.count, e2.count);
+  EXPECT_EQ(e1.by_date, e2.by_date);
+  ASSERT_EQ(e2.evidence.size(), 2u);
+  EXPECT_EQ(e2.evidence[0].evidence.doc, "d0");
+  EXPECT_EQ(e2.evidence[1].evidence.doc, "d1");
+  EXPECT_EQ(e2.evidence[1].evidence.snippet, "three four");
+}
+
+TEST(Cooccur, SnippetCollapsesSpaceAndCutsAtCharacters) {
+  EXPECT_EQ(MakeSnippet("a \n\n b", 0, 6, 100), "a b");
+  std::string ar = "العراق العراق";
+  auto s = MakeSnippet(ar, 0, ar.size(), 5);
+  EXPECT_EQ(s, "ال\xE2\x80\xA6");  // two letters (4 bytes) then …
+}
+
+}  // namespace
+}  // namespace actorgraph
