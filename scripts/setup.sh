@@ -3,6 +3,8 @@
 #   scripts/setup.sh run   - runs the main job: actorgraph build on the sample corpus
 #   scripts/setup.sh test  - runs the whole test suite (ctest)
 #   scripts/setup.sh build - only installs and builds
+# and installs the tool with its gazetteer and sample corpus into a prefix: /usr/local as root, else
+# ~/.local (ACTORGRAPH_PREFIX overrides), so `actorgraph` is on PATH as the README writes it.
 # Idempotent: installed packages and an existing build folder are reused.
 set -euo pipefail
 
@@ -50,13 +52,27 @@ if ((${#missing[@]})); then
   fi
 fi
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+if [ -n "${ACTORGRAPH_PREFIX:-}" ]; then
+  prefix="$ACTORGRAPH_PREFIX"
+elif [ "$(id -u)" -eq 0 ]; then
+  prefix=/usr/local
+else
+  prefix="$HOME/.local"
+fi
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
 cmake --build "$build" -j"$(nproc)"
+cmake --install "$build" >/dev/null
+echo "setup: installed $prefix/bin/actorgraph (data in $prefix/share/actorgraph)"
+case ":$PATH:" in
+  *":$prefix/bin:"*) ;;
+  *) echo "setup: $prefix/bin is not on your PATH; add it: export PATH=\"$prefix/bin:\$PATH\"" ;;
+esac
 
 case "$mode" in
   run)
     cd "$root"
-    "$build/actorgraph" build
+    "$prefix/bin/actorgraph" build
     ;;
   test)
     cd "$build"

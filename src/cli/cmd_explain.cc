@@ -47,7 +47,11 @@ int RunExplain(int argc, char** argv) {
   std::vector<std::string> rest;
   if (args.count("args")) rest = args["args"].as<std::vector<std::string>>();
   if (rest.size() < 2) throw Error("explain: need two actors (see 'actorgraph explain --help')");
-  Corpus corpus = OpenCorpus(args, {rest.begin() + 2, rest.end()});
+  // Inputs may follow the two actors or be given with --inputs; both count.
+  std::vector<std::string> inputs(rest.begin() + 2, rest.end());
+  if (args.count("inputs"))
+    for (const auto& i : args["inputs"].as<std::vector<std::string>>()) inputs.push_back(i);
+  Corpus corpus = OpenCorpus(args, inputs);
   int a = Resolve(corpus.gazetteer, rest[0]);
   int b = Resolve(corpus.gazetteer, rest[1]);
   if (a == b) throw Error("explain: '" + rest[0] + "' and '" + rest[1] + "' are the same actor");
@@ -67,8 +71,11 @@ int RunExplain(int argc, char** argv) {
     return 0;
   }
   const EdgeStats& e = it->second;
-  std::cout << e.count << " " << ToString(co.cooccur.window) << (e.count == 1 ? "" : "s") << " in "
-            << e.documents << " document" << (e.documents == 1 ? "" : "s") << "\n";
+  // "3 sentences in 2 documents"; with --window document just "2 documents".
+  std::cout << e.count << " " << ToString(co.cooccur.window) << (e.count == 1 ? "" : "s");
+  if (co.cooccur.window != Window::kDocument)
+    std::cout << " in " << e.documents << " document" << (e.documents == 1 ? "" : "s");
+  std::cout << "\n";
   for (size_t i = 0; i < e.evidence.size(); ++i) {
     const Evidence& ev = e.evidence[i].evidence;
     std::cout << "\n"

@@ -54,10 +54,11 @@ int Check(const cxxopts::ParseResult& args) {
     aliases += a.aliases.size();
     counts[static_cast<int>(a.type)]++;
   }
-  std::cout << g.files().size() << " files, " << g.actors().size() << " actors (" << counts[1]
-            << " states, " << counts[0] << " people, " << counts[2] << " groups), " << aliases
-            << " names and forms: " << r.errors.size() << " errors, " << r.warnings.size()
-            << " warnings\n";
+  if (!args.count("quiet"))
+    std::cout << g.files().size() << " files, " << g.actors().size() << " actors (" << counts[1]
+              << " states, " << counts[0] << " people, " << counts[2] << " groups), " << aliases
+              << " names and forms: " << r.errors.size() << " errors, " << r.warnings.size()
+              << " warnings\n";
   return r.errors.empty() ? 0 : 1;
 }
 
@@ -86,9 +87,9 @@ int RunGazetteer(int argc, char** argv) {
   options.add_options()("format", "list: output format",
                         cxxopts::value<std::string>()->default_value("tsv"))(
       "stopwords", "check: stop list of common words (default: stopwords_ar.txt next to the files)",
-      cxxopts::value<std::string>())("q,quiet", "check: print errors only")(
-      "h,help", "show this help")("action", "check or list", cxxopts::value<std::string>())(
+      cxxopts::value<std::string>())("action", "check or list", cxxopts::value<std::string>())(
       "paths", "gazetteer files or folders", cxxopts::value<std::vector<std::string>>());
+  AddCommonOptions(options);
   options.parse_positional({"action", "paths"});
   options.positional_help("check|list [paths...]");
   cxxopts::ParseResult args;

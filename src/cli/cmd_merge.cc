@@ -18,10 +18,11 @@ int RunMerge(int argc, char** argv) {
       "outputs one run over all the shards gives. Give the partials in the order of their "
       "shards (evidence keeps the earliest windows).\n\nUsage: actorgraph merge [options] "
       "PARTS...");
+  AddCommonOptions(options);
   AddOutputOptions(options);
   options.add_options()("g,gazetteer",
                         "the gazetteer the partials were made with (default: the shipped one)",
-                        cxxopts::value<std::vector<std::string>>())("h,help", "show this help")(
+                        cxxopts::value<std::vector<std::string>>())(
       "parts", "partial graph files", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"parts"});
   options.positional_help("PARTS...");

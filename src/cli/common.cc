@@ -9,28 +9,79 @@
 
 namespace actorgraph::cli {
 
+void AddCommonOptions(cxxopts::Options& options) {
+  options.add_options()("threads", "worker threads (0 = all cores)",
+                        cxxopts::value<unsigned>()->default_value("0"))(
+      "strict", "fail on the first invalid document instead of skipping it")(
+      "q,quiet", "print nothing but errors: no progress line, warnings or summary")(
+      "h,help", "show this help");
+}
+
 void AddCorpusOptions(cxxopts::Options& options) {
+  AddCommonOptions(options);
   options.add_options()("g,gazetteer",
                         "gazetteer file or folder (repeatable; default: the shipped gazetteer/)",
                         cxxopts::value<std::vector<std::string>>())(
-      "threads", "worker threads (0 = all cores)", cxxopts::value<unsigned>()->default_value("0"))(
-      "strict", "fail on the first invalid document instead of skipping it")(
-      "q,quiet", "no progress line and no warnings")("h,help", "show this help")(
       "inputs",
       "files (.txt, .jsonl), folders (recursive) or - for standard input "
       "(default: the sample corpus examples/articles)",
       cxxopts::value<std::vector<std::string>>());
 }
 
+namespace {
+
+// The text between cxxopts' quotes (‘…’) in one of its messages.
+std::string Quoted(const std::string& message) {
+  static const std::string open = "\xe2\x80\x98", close = "\xe2\x80\x99";
+  size_t a = message.find(open);
+  if (a == std::string::npos) return "";
+  a += open.size();
+  size_t b = message.find(close, a);
+  return b == std::string::npos ? "" : message.substr(a, b - a);
+}
+
+// Rewrites a cxxopts parse error as "--option: 'value' ..." by finding the value in argv.
+std::string OptionError(const cxxopts::exceptions::exception& e, int argc, char** argv) {
+  std::string what = e.what();
+  std::string quoted = Quoted(what);
+  if (dynamic_cast<const cxxopts::exceptions::incorrect_argument_type*>(&e)) {
+    for (int i = 1; i < argc; ++i) {
+      std::string arg = argv[i];
+      size_t eq = arg.find('=');
+      if (arg.rfind("-", 0) == 0 && eq != std::string::npos && arg.substr(eq + 1) == quoted)
+        return arg.substr(0, eq) + ": '" + quoted + "' is not a valid value";
+      if (arg == quoted && i > 1 && argv[i - 1][0] == '-')
+        return std::string(argv[i - 1]) + ": '" + quoted + "' is not a valid value";
+    }
+    return "'" + quoted + "' is not a valid value";
+  }
+  if (dynamic_cast<const cxxopts::exceptions::no_such_option*>(&e))
+    return "unknown option '" + std::string(quoted.size() == 1 ? "-" : "--") + quoted + "'";
+  if (dynamic_cast<const cxxopts::exceptions::missing_argument*>(&e))
+    return "option '" + std::string(quoted.size() == 1 ? "-" : "--") + quoted + "' needs a value";
+  return what;
+}
+
+}  // namespace
+
 bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result) {
   options.set_width(110);
   try {
     *result = options.parse(argc, argv);
   } catch (const cxxopts::exceptions::exception& e) {
-    throw Error(std::string(e.what()) + " (see 'actorgraph " + options.program() + " --help')");
+    throw Error(OptionError(e, argc, argv) + " (see 'actorgraph " + options.program() +
+                " --help')");
   }
   if (result->count("help")) {
-    std::cout << options.help() << std::endl;
+    // Each command's description carries its own "Usage: actorgraph ..." line; drop the generic
+    // one cxxopts adds ("Usage:\n  build [OPTION...] ...") so the help says it once.
+    std::string help = options.help();
+    size_t at = help.find("Usage:\n  ");
+    if (at != std::string::npos) {
+      size_t end = help.find('\n', at + 9);
+      help.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+    }
+    std::cout << help << std::endl;
     return false;
   }
   return true;

@@ -12,10 +12,14 @@
 
 namespace actorgraph::cli {
 
-// Adds -g/--gazetteer, --threads, --strict, --quiet and the positional inputs.
+// Adds the options every command takes: --threads, --strict, -q/--quiet and -h/--help.
+void AddCommonOptions(cxxopts::Options& options);
+
+// Adds the common options, -g/--gazetteer and the positional inputs.
 void AddCorpusOptions(cxxopts::Options& options);
 
-// Parses argv; prints help and returns false for --help. Throws Error on bad options.
+// Parses argv; prints help and returns false for --help. Throws Error on bad options, naming the
+// option and the value ("--top: '-3' is not a valid value").
 bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result);
 
 struct Corpus {

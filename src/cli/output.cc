@@ -129,6 +129,7 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
   }
   for (const auto& f : out.formats)
     if (f != "partial") MakeWriter(f);  // throws for an unknown format
+  out.quiet = args.count("quiet") > 0;
   out.dir = args["output"].as<std::string>();
   std::error_code ec;
   std::filesystem::create_directories(out.dir, ec);
@@ -161,7 +162,7 @@ void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer
   }
   if (!out.render.empty())
     files.push_back(RenderDot(out.dir / (out.write.stem + ".dot"), out.render));
-  PrintSummary(g, counts, skipped, files);
+  if (!out.quiet) PrintSummary(g, counts, skipped, files);
 }
 
 }  // namespace actorgraph::cli

@@ -22,13 +22,14 @@ struct Output {
   std::string render;                // "", "png" or "svg"
   GraphOptions graph;
   WriteOptions write;
+  bool quiet = false;  // -q: no summary
 };
 
 // Validates the options, creates the output folder and checks for Graphviz when rendering, so a
 // long run never fails at the end for a reason known at the start.
 Output ParseOutput(const cxxopts::ParseResult& args);
 
-// Builds the graph from `counts` and writes every requested file; prints the summary.
+// Builds the graph from `counts` and writes every requested file; prints the summary unless quiet.
 void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
                   uint64_t skipped);
 

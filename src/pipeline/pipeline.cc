@@ -168,9 +168,22 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
   return total;
 }
 
+std::vector<fs::path> DataDirs() {
+  std::vector<fs::path> dirs;
+  if (const char* env = std::getenv("ACTORGRAPH_DATA"); env && *env) dirs.push_back(env);
+  // PREFIX/bin/actorgraph finds PREFIX/share/actorgraph, wherever the prefix was moved or
+  // installed.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share" / "actorgraph");
+  return dirs;
+}
+
 fs::path DefaultGazetteerPath() {
   if (const char* env = std::getenv("ACTORGRAPH_GAZETTEER"); env && *env) return env;
   if (HasJson("gazetteer")) return "gazetteer";
+  for (const auto& d : DataDirs())
+    if (HasJson(d / "gazetteer")) return d / "gazetteer";
 #ifdef ACTORGRAPH_SOURCE_GAZETTEER
   if (HasJson(ACTORGRAPH_SOURCE_GAZETTEER)) return ACTORGRAPH_SOURCE_GAZETTEER;
 #endif
@@ -178,12 +191,16 @@ fs::path DefaultGazetteerPath() {
   if (HasJson(fs::path(ACTORGRAPH_DATA_DIR) / "gazetteer"))
     return fs::path(ACTORGRAPH_DATA_DIR) / "gazetteer";
 #endif
-  throw Error("no gazetteer found: pass -g FILE|DIR or set ACTORGRAPH_GAZETTEER");
+  throw Error(
+      "no gazetteer found: pass -g FILE|DIR, or set ACTORGRAPH_GAZETTEER (a gazetteer folder) or "
+      "ACTORGRAPH_DATA (the folder holding gazetteer/ and examples/)");
 }
 
 fs::path DefaultCorpusPath() {
   std::error_code ec;
   if (fs::is_directory("examples/articles", ec)) return "examples/articles";
+  for (const auto& d : DataDirs())
+    if (fs::is_directory(d / "examples", ec)) return d / "examples";
 #ifdef ACTORGRAPH_SOURCE_CORPUS
   if (fs::is_directory(ACTORGRAPH_SOURCE_CORPUS, ec)) return ACTORGRAPH_SOURCE_CORPUS;
 #endif
@@ -191,7 +208,9 @@ fs::path DefaultCorpusPath() {
   if (fs::is_directory(fs::path(ACTORGRAPH_DATA_DIR) / "examples", ec))
     return fs::path(ACTORGRAPH_DATA_DIR) / "examples";
 #endif
-  throw Error("no input given and no sample corpus found (examples/articles)");
+  throw Error(
+      "no input given and no sample corpus found (examples/articles, or examples/ under "
+      "ACTORGRAPH_DATA or the installed share/actorgraph)");
 }
 
 }  // namespace actorgraph

@@ -41,7 +41,7 @@ class EndToEnd : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new std::filesystem::path(TempDir("e2e"));
-    auto r = RunCli("build -q --threads 1 " + Gaz() + " -o " + ShellQuote(dir_->string()) +
+    auto r = RunCli("build --threads 1 " + Gaz() + " -o " + ShellQuote(dir_->string()) +
                     " --format graphml,gexf,dot,json,csv " + Corpus());
     ASSERT_EQ(r.exit_code, 0) << r.err;
     summary_ = new std::string(r.out);
@@ -62,6 +62,50 @@ TEST_F(EndToEnd, SummaryNamesCountsAndFiles) {
   EXPECT_NE(summary_->find("Mustafa al-Kadhimi"), std::string::npos);
   EXPECT_NE(summary_->find("actors.graphml"), std::string::npos);
   EXPECT_NE(summary_->find("actors.dot"), std::string::npos);
+}
+
+TEST(Cli, QuietPrintsNothingButWritesTheFiles) {
+  auto dir = TempDir("quiet");
+  for (const std::string cmd : {"build -q", "merge -q --threads 2"}) {
+    std::string args = cmd == "build -q" ? " --format graphml,partial " + Corpus()
+                                         : " " + ShellQuote((dir / "actors.partial.json").string());
+    auto r = RunCli(cmd + " " + Gaz() + " -o " + ShellQuote(dir.string()) + args);
+    EXPECT_EQ(r.exit_code, 0) << cmd << ": " << r.err;
+    EXPECT_EQ(r.out, "") << cmd;
+    EXPECT_EQ(r.err, "") << cmd;
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir / "actors.graphml"));
+}
+
+TEST(Cli, EveryCommandTakesTheCommonOptions) {
+  for (const std::string cmd : {"build", "mentions", "eval", "explain", "merge", "gazetteer"}) {
+    auto r = RunCli(cmd + " --help --threads 1 -q --strict");
+    EXPECT_EQ(r.exit_code, 0) << cmd << ": " << r.err;
+    // One usage line per help text.
+    size_t first = r.out.find("Usage:");
+    EXPECT_NE(first, std::string::npos) << cmd;
+    EXPECT_EQ(r.out.find("Usage:", first + 1), std::string::npos) << cmd << ":\n" << r.out;
+  }
+}
+
+TEST(Cli, ParseErrorsNameTheOption) {
+  auto r = RunCli("build --top -3 " + Gaz() + " " + Corpus());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("--top: '-3' is not a valid value"), std::string::npos) << r.err;
+  r = RunCli("build --top=x " + Gaz() + " " + Corpus());
+  EXPECT_NE(r.err.find("--top: 'x' is not a valid value"), std::string::npos) << r.err;
+  r = RunCli("build --no-such-thing");
+  EXPECT_NE(r.err.find("unknown option '--no-such-thing'"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ExplainReadsTheInputsOption) {
+  auto r = RunCli("explain " + Gaz() + " mustafa_al_kadhimi Biden --inputs /no/such/folder");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("/no/such/folder"), std::string::npos) << r.err;
+  r = RunCli("explain " + Gaz() + " --window document mustafa_al_kadhimi Biden --inputs " +
+             Corpus());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("documents in"), std::string::npos) << r.out;
 }
 
 TEST_F(EndToEnd, GraphmlValidatesAgainstTheXsd) {

@@ -13,3 +13,14 @@ out=$("$work/build/consumer" "$work/prefix/share/actorgraph/gazetteer" \
   "$work/prefix/share/actorgraph/examples")
 echo "$out"
 [[ $out == *" actors, "*" edges, v"* ]]
+
+# The installed tool finds its own data wherever the prefix is moved: a copy of the prefix with a
+# one-file gazetteer must load that gazetteer (not the source tree's), from any working folder.
+cp -a "$work/prefix" "$work/moved"
+find "$work/moved/share/actorgraph/gazetteer" -name '*.json' ! -name states.json -delete
+cd "$work"
+check=$("$work/moved/bin/actorgraph" gazetteer check)
+echo "$check"
+[[ $(tail -n 1 <<<"$check") == "1 files, "* ]]
+"$work/moved/bin/actorgraph" build -q -o "$work/out"
+[ -s "$work/out/actors.graphml" ]

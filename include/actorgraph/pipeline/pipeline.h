@@ -38,8 +38,11 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
 std::vector<std::pair<uint32_t, uint32_t>> WindowSpans(const MatchScratch& scratch, Window window,
                                                        size_t text_size);
 
-// Where the shipped gazetteer and sample corpus are: $ACTORGRAPH_GAZETTEER, ./gazetteer, the source
-// tree the tool was built from, then the installed data folder.
+// Where the shipped gazetteer and sample corpus are. Gazetteer: $ACTORGRAPH_GAZETTEER, ./gazetteer,
+// $ACTORGRAPH_DATA/gazetteer, PREFIX/share/actorgraph/gazetteer next to the running executable
+// (PREFIX/bin/actorgraph: an installed tool uses its own data, wherever the prefix is), the source
+// tree the tool was built from, then the configured install prefix's. Corpus: ./examples/articles,
+// then examples/ in the same places. Throws Error naming the variables when nothing is found.
 std::filesystem::path DefaultGazetteerPath();
 std::filesystem::path DefaultCorpusPath();
 
