@@ -23,12 +23,19 @@ packages=(
   libboost-graph-dev libicu-dev nlohmann-json3-dev libcxxopts-dev
   libgtest-dev googletest libbenchmark-dev
   graphviz fonts-noto-core libxml2-utils python3 python3-igraph
+  python3-networkx
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The interop tests read GEXF and GraphML with graphology (Gephi Lite's readers) under Node.js.
+# A Node.js from elsewhere (with its own npm) is used as it is; otherwise Debian's.
+if [ "$mode" = test ]; then
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+fi
 
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
@@ -68,6 +75,14 @@ case ":$PATH:" in
   *":$prefix/bin:"*) ;;
   *) echo "setup: $prefix/bin is not on your PATH; add it: export PATH=\"$prefix/bin:\$PATH\"" ;;
 esac
+
+if [ "$mode" = test ] && [ ! -d "$root/tests/js/node_modules/graphology" ]; then
+  echo "setup: installing graphology's GEXF and GraphML readers into tests/js/node_modules (npm)"
+  (cd "$root/tests/js" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || {
+    echo "setup: npm could not install tests/js/package-lock.json" >&2
+    exit 1
+  }
+fi
 
 case "$mode" in
   run)

@@ -1,10 +1,19 @@
 #!/usr/bin/env python3
-"""Reads an actorgraph export with networkx (and igraph for GraphML) and compares it with the
-expected summary written by the C++ test. Usage: interop_check.py FORMAT PATH EXPECTED_JSON.
-Exit 0 when everything matches; 1 with one line per mismatch; 2 when a reader fails."""
+"""Reads an actorgraph export with real readers and compares it with the expected summary written by
+the C++ test. Usage: interop_check.py FORMAT PATH EXPECTED_JSON.
+
+FORMAT: graphml (networkx and igraph), gexf (networkx when it reads GEXF 1.3, i.e. networkx >= 3;
+otherwise graphology, so the suite passes on plain Debian 12 whose python3-networkx is 2.8), json
+(networkx node_link_graph), or graphology-gexf / graphology-graphml (Gephi Lite's and sigma.js's
+readers, from tests/js/node_modules, installed by `scripts/setup.sh test`).
+Exit 0 when everything matches; 1 with one line per mismatch; 2 when a reader fails or is missing."""
 import json
 import math
+import os
+import subprocess
 import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def fail(problems):
@@ -47,6 +56,58 @@ def compare(fmt, nodes, edges, expected, problems, reader):
             problems.append(f"{reader}: edge {key} evidence {evidence!r}")
 
 
+def graphology_available():
+    return os.path.isdir(os.path.join(HERE, "js", "node_modules", "graphology"))
+
+
+def from_graphology(fmt, path, problems):
+    """Reads the file with graphology-gexf or graphology-graphml (tests/js/read_graph.cjs)."""
+    if not graphology_available():
+        print("graphology is not installed in tests/js/node_modules: run scripts/setup.sh test")
+        sys.exit(2)
+    r = subprocess.run(["node", os.path.join(HERE, "js", "read_graph.cjs"), fmt, path],
+                       capture_output=True, text=True, encoding="utf-8")
+    if r.returncode != 0:
+        print(r.stdout + r.stderr)
+        sys.exit(2)
+    data = json.loads(r.stdout)
+    if data["directed"] or data["multi"]:
+        problems.append("graphology: graph is directed or a multigraph")
+    edges = {}
+    for s, t, attrs in data["edges"]:
+        s, t = sorted((s, t))
+        edges[(s, t)] = attrs
+    nodes = data["nodes"]
+    # What Gephi Lite draws with: colours on every node (GEXF viz:color), and positions either on
+    # every node or on none, as finite numbers.
+    if fmt == "gexf":
+        for node_id, attrs in nodes.items():
+            if not str(attrs.get("color", "")).startswith("rgb"):
+                problems.append(f"graphology: node {node_id!r} has no viz:color ({attrs.get('color')!r})")
+    placed = [n for n, a in nodes.items() if "x" in a or "y" in a]
+    if placed and len(placed) != len(nodes):
+        problems.append(f"graphology: {len(placed)} of {len(nodes)} nodes have a position")
+    for node_id in placed:
+        for axis in ("x", "y"):
+            v = nodes[node_id].get(axis)
+            if not isinstance(v, (int, float)) or not math.isfinite(v):
+                problems.append(f"graphology: node {node_id!r} {axis} = {v!r}")
+    return nodes, edges
+
+
+def networkx_reads_gexf13(nx):
+    return int(nx.__version__.split(".")[0]) >= 3
+
+
+def node_link(nx, data):
+    """networkx.node_link_graph for the file's edge key, on networkx 2.x (link=) and 3.x (edges=)."""
+    key = "edges" if "edges" in data else "links"
+    major, minor = (int(x) for x in nx.__version__.split(".")[:2])
+    if (major, minor) >= (3, 4):
+        return nx.node_link_graph(data, edges=key)
+    return nx.node_link_graph(data, link=key)
+
+
 def from_networkx(g):
     nodes = {str(n): dict(d) for n, d in g.nodes(data=True)}
     edges = {}
@@ -61,9 +122,24 @@ def main():
     with open(expected_path, encoding="utf-8") as f:
         expected = json.load(f)
     problems = []
-    import networkx as nx
+    if fmt in ("graphology-gexf", "graphology-graphml"):
+        nodes, edges = from_graphology(fmt.split("-")[1], path, problems)
+        compare(fmt, nodes, edges, expected, problems, "graphology")
+        if problems:
+            fail(problems)
+        print(f"{fmt}: ok")
+        return
+    try:
+        import networkx as nx
+    except ImportError:
+        print(f"{sys.executable}: no module named networkx (Debian: apt-get install python3-networkx)")
+        sys.exit(2)
 
-    if fmt == "graphml":
+    if fmt == "gexf" and not networkx_reads_gexf13(nx):
+        # networkx 2.x reads GEXF 1.1/1.2 only: read GEXF 1.3 with graphology instead.
+        nodes, edges = from_graphology("gexf", path, problems)
+        compare(fmt, nodes, edges, expected, problems, "graphology")
+    elif fmt == "graphml":
         g = nx.read_graphml(path)
         if g.is_directed() or g.is_multigraph():
             problems.append("networkx: graph is directed or a multigraph")
@@ -95,7 +171,7 @@ def main():
     elif fmt == "json":
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        g = nx.node_link_graph(data, edges="links")
+        g = node_link(nx, data)
         if g.is_directed() or g.is_multigraph():
             problems.append("networkx: graph is directed or a multigraph")
         nodes, edges = from_networkx(g)

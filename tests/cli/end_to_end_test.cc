@@ -135,6 +135,25 @@ TEST_F(EndToEnd, NetworkxAndIgraphReadTheSameGraph) {
   }
 }
 
+// Gephi Lite and sigma.js tools read files through graphology's parsers (tests/js, installed by
+// scripts/setup.sh test): counts, labels, weights, evidence, colours and positions must survive.
+TEST_F(EndToEnd, GraphologyReadsGexfAndGraphml) {
+  if (!std::filesystem::exists(SourcePath("tests/js/node_modules/graphology")) ||
+      !HaveProgram("node")) {
+    if (std::getenv("CI"))
+      FAIL() << "graphology is not installed: scripts/setup.sh test installs it";
+    GTEST_SKIP() << "graphology not installed (scripts/setup.sh test installs it)";
+  }
+  Graph g = SampleGraph();
+  for (const char* fmt : {"gexf", "graphml"}) {
+    auto copy = TempDir(std::string("graphology_") + fmt) / (std::string("actors.") + fmt);
+    std::filesystem::copy_file(*dir_ / (std::string("actors.") + fmt), copy);
+    auto r = testing::RunInteropCheck(std::string("graphology-") + fmt, copy, g);
+    EXPECT_EQ(r.exit_code, 0) << fmt << ": " << r.message;
+    EXPECT_EQ(r.message, std::string("graphology-") + fmt + ": ok\n");
+  }
+}
+
 TEST_F(EndToEnd, DotRendersWithGraphviz) {
   if (!HaveProgram("dot")) GTEST_SKIP() << "graphviz not installed";
   auto r = testing::Run("dot -Tsvg " + ShellQuote((*dir_ / "actors.dot").string()) + " -o " +
