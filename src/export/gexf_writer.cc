@@ -135,17 +135,10 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
         .Attribute("timerepresentation", "interval");
   }
   Attributes(xml, "node", node_atts);
+  // One <attributes> block per class: graphology-gexf (Gephi Lite, sigma.js) reads only the last
+  // block of a class, so a second, dynamic edge block would hide the static columns there. The
+  // timeline is carried by the spells of nodes and edges.
   Attributes(xml, "edge", edge_atts);
-  if (dynamic) {
-    // The per-date counts behind Gephi's timeline.
-    xml.StartElement("attributes").Attribute("class", "edge").Attribute("mode", "dynamic");
-    xml.StartElement("attribute")
-        .Attribute("id", "weight")
-        .Attribute("title", "weight")
-        .Attribute("type", "double")
-        .EndElement();
-    xml.EndElement();
-  }
 
   xml.StartElement("nodes").Attribute("count", FormatNumber(vertices.size()));
   for (Vertex v : vertices) {
@@ -184,17 +177,6 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
     if (weight) xml.Attribute("weight", ColumnText(weight->value(a), weight->name));
     xml.StartElement("attvalues");
     for (const EdgeColumn* c : edge_atts) AttValue(xml, c->name, ColumnText(c->value(a), c->name));
-    if (dynamic) {
-      for (const auto& [date, count] : a.count_by_date) {
-        if (!IsIsoDate(date)) continue;
-        xml.StartElement("attvalue")
-            .Attribute("for", "weight")
-            .Attribute("value", FormatNumber(count))
-            .Attribute("start", date)
-            .Attribute("end", date)
-            .EndElement();
-      }
-    }
     xml.EndElement();
     if (dynamic) Spells(xml, a.count_by_date);
     xml.StartElement("viz:thickness")
