@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/sha256.h"
 
 namespace actorgraph {
 namespace {
@@ -32,6 +35,20 @@ ordered_json DateMap(const std::map<std::string, uint64_t>& m) {
 }
 
 }  // namespace
+
+void CheckDistinctShards(const std::vector<std::filesystem::path>& paths) {
+  std::map<std::string, std::filesystem::path> seen;  // content hash -> first file
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw Error(p.string() + ": cannot open partial graph");
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto [it, fresh] = seen.emplace(Sha256Hex(bytes), p);
+    if (!fresh)
+      throw Error("merge: " + it->second.string() + " and " + p.string() +
+                  " are the same shard (identical contents); merging both would double every "
+                  "count");
+  }
+}
 
 void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
                   const std::filesystem::path& path) {
