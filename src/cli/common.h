@@ -12,7 +12,7 @@
 
 namespace actorgraph::cli {
 
-// Adds -g/--gazetteer, --threads, --strict, --quiet and the positional inputs.
+// Adds -g/--gazetteer, --threads, --strict, --quiet, --types, --roles and the positional inputs.
 void AddCorpusOptions(cxxopts::Options& options);
 
 // Parses argv; prints help and returns false for --help. Throws Error on bad options.
@@ -24,6 +24,8 @@ struct Corpus {
   std::unique_ptr<DocumentReader> reader;
   unsigned threads = 0;
   bool quiet = false;
+  TypeMask types = kNetworkTypes;  // --types (commands that list mentions default to all types)
+  bool roles = false;              // --roles: resolve titles to office holders by date
 };
 
 // Loads the gazetteer named by -g (repeatable), or the shipped one.
