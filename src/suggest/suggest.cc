@@ -295,6 +295,7 @@ const std::string kLil = NormalizeString("لل");
 const std::string kAbd = NormalizeString("عبد");
 const std::string kBin = NormalizeString("بن");
 const std::string kIbn = NormalizeString("ابن");
+const std::string kAli = NormalizeString("علي");
 
 bool StartsWithArticle(std::string_view t) {
   return t.size() > kAl.size() + 2 && t.starts_with(kAl);
@@ -588,9 +589,14 @@ void Suggester::Impl::Add(const Document& doc) {
     while (q < limit && parts < 3) {
       if (q > p && !joined(q)) break;
       std::string_view t = tok(q);
-      if (!IsArabicToken(t) || covered[q] || IsStop(t) || IsSpeechAr(t) || HeadOf(t) >= 0 ||
-          titles_ar.Match(q, limit, tok, joined) || title_heads_ar.Match(q, limit, tok, joined) ||
-          modifiers_ar.count(std::string(t)) || CliticOnArticle(t) || tanween(q) || Possessive(t) ||
+      // علي (Ali) and على (on) are one word after normalisation; at the start of a name after a
+      // cue and before another name word, it is the given name.
+      bool ali = q == p && t == kAli && q + 1 < limit && joined(q + 1) && !covered[q + 1] &&
+                 !IsStop(tok(q + 1)) && !CliticOnArticle(tok(q + 1));
+      if (!IsArabicToken(t) || covered[q] || (IsStop(t) && !ali) || IsSpeechAr(t) ||
+          HeadOf(t) >= 0 || titles_ar.Match(q, limit, tok, joined) ||
+          title_heads_ar.Match(q, limit, tok, joined) || modifiers_ar.count(std::string(t)) ||
+          CliticOnArticle(t) || tanween(q) || Possessive(t) ||
           (q > p && Conjoined(t) && !given.count(std::string(t))))
         break;
       bool joiner = joiners_ar.count(std::string(t)) > 0;
@@ -1093,6 +1099,7 @@ std::vector<SuggestCandidate> Suggester::Impl::Finish() {
   std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
+  std::set<const void*> extensions;  // forms merged in as extensions (never the label)
   for (const auto& k : keys) {
     auto it = groups.find(k);
     if (it == groups.end()) continue;
@@ -1101,6 +1108,7 @@ std::vector<SuggestCandidate> Suggester::Impl::Finish() {
       auto p = groups.find(k.substr(0, sp));
       if (p == groups.end()) continue;
       if (count_of(it->second) * 2 <= count_of(p->second)) {
+        for (auto* f : it->second.forms) extensions.insert(f);
         p->second.forms.insert(p->second.forms.end(), it->second.forms.begin(),
                                it->second.forms.end());
         groups.erase(it);
@@ -1116,6 +1124,7 @@ std::vector<SuggestCandidate> Suggester::Impl::Finish() {
     c.lang = key.substr(0, 2);
     uint64_t heads[4] = {};
     std::map<std::string, uint64_t> by_text;
+    std::set<std::string> extension_texts;
     std::set<uint64_t> doc_set;
     for (auto* e : grp.forms) {
       const FormStats& f = e->second;
@@ -1125,6 +1134,7 @@ std::vector<SuggestCandidate> Suggester::Impl::Finish() {
       for (size_t k = 0; k < kCueKinds; ++k) c.cues[k] += f.cues[k];
       for (int h = 0; h < 4; ++h) heads[h] += f.heads[h];
       by_text[f.text] += f.count;
+      if (extensions.count(e)) extension_texts.insert(f.text);
       for (const auto& ex : f.examples)
         if (c.examples.size() < opt.contexts) c.examples.push_back(ex);
     }
@@ -1134,15 +1144,14 @@ std::vector<SuggestCandidate> Suggester::Impl::Finish() {
     std::sort(c.forms.begin(), c.forms.end(), [](const SuggestForm& a, const SuggestForm& b) {
       return a.count != b.count ? a.count > b.count : a.text < b.text;
     });
-    // The label: the most frequent form of two or more words, if it is written at least a third
-    // as often as the most frequent form; else the most frequent form.
+    // The label: of the forms written at least a third as often as the most frequent one (and
+    // not merged in as an extension), the one with the most words (the full name).
     c.label = c.forms[0].text;
+    size_t label_words = Tokenize(NormalizeString(c.label)).size();
     for (const auto& f : c.forms) {
-      if (f.count * 3 < c.forms[0].count) break;
-      if (Tokenize(NormalizeString(f.text)).size() >= 2) {
-        c.label = f.text;
-        break;
-      }
+      if (f.count * 3 < c.forms[0].count || extension_texts.count(f.text)) continue;
+      size_t words = Tokenize(NormalizeString(f.text)).size();
+      if (words > label_words) c.label = f.text, label_words = words;
     }
     // Type: heads decide; titles, name structure and speech make a person.
     double person = 3.0 * c.cues[0] + 2.0 * c.cues[3] + 0.5 * c.cues[5];
