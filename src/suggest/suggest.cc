@@ -324,6 +324,12 @@ bool Conjoined(std::string_view t) {
   return t.starts_with(w) && Letters(t) >= 4;
 }
 
+// An indefinite masculine nisba adjective (دولي، ستراتيجي، عسكري): no name after a head.
+bool Nisba(std::string_view t) {
+  static const std::string y = NormalizeString("ي");
+  return !StartsWithArticle(t) && Letters(t) >= 4 && t.ends_with(y);
+}
+
 // An indefinite feminine word (ends in ة, normalised ه): an adjective after a head (قوات أجنبية).
 bool Indefinite(std::string_view t) {
   static const std::string h = NormalizeString("ة");
@@ -413,6 +419,7 @@ struct Occurrence {
   uint32_t first = 0, end = 0;  // token range [first, end)
   uint8_t cues = 0;             // bit per Cue
   int8_t head = -1;             // HeadKind of a head cue, or -1
+  int32_t owner = -1;           // a family name alone: index of the full form it stands for
 };
 
 struct FormStats {
@@ -426,7 +433,10 @@ struct FormStats {
   uint64_t initial_only = 0;  // English: occurrences at the start of a sentence with no cue
   uint64_t noninitial = 0;
   std::vector<std::string> examples;
-  std::string attach;  // a one-word form seen as the family name of this longer form key
+  // Full forms (of cued occurrences in the same documents) whose family name this one-word form
+  // was counted for, with counts: where two longer candidates end in it, it joins the one it
+  // stood for most often (one sense per discourse).
+  std::map<std::string, uint64_t> owners;
 };
 
 }  // namespace
@@ -700,6 +710,11 @@ void Suggester::Impl::Add(const Document& doc) {
             bool structured = false;
             uint32_t e = name_span(p, lim, &structured);
             if (e <= p) continue;
+            // A one-word name followed by a demonym or another definite word is an adjective of
+            // the complement (مدير جهاز المخابرات الوطني العراقي).
+            if (e - p == 1 && e < lim && joined(e) &&
+                (covered[e] == kStateCover || (!covered[e] && StartsWithArticle(tok(e)))))
+              continue;
             if (e - p >= 2 || best_p == lim) best_p = p, best_e = e, best_structured = structured;
             if (e - p >= 2) break;
           }
@@ -711,7 +726,9 @@ void Suggester::Impl::Add(const Document& doc) {
         }
         // Group, media, place and state heads: the head and up to three more words; a known
         // name may be inside (كتائب حزب الله) but not be all of it when it is a state.
-        if (int hk = HeadOf(t); hk >= 0) {
+        // (لتنظيم is also the verbal noun 'to organise': not a head with that proclitic.)
+        static const std::string kLitanzim = NormalizeString("لتنظيم");
+        if (int hk = HeadOf(t); hk >= 0 && t != kLitanzim) {
           uint32_t e = i + 1, words = 0;
           bool free_word = false, known_group = false, definite = false;
           const bool head_definite = StartsWithArticle(t);
@@ -721,7 +738,7 @@ void Suggester::Impl::Add(const Document& doc) {
             // it follow (مجلس القيادة الرئاسي | رشاد); a head with the article takes adjectives
             // only (التيار الصدري); an indefinite adjective is no name (قوات أجنبية).
             if (!covered[e] && ((definite || head_definite) && !StartsWithArticle(c))) break;
-            if (!covered[e] && words == 0 && Indefinite(c)) break;
+            if (!covered[e] && words == 0 && (Indefinite(c) || Nisba(c))) break;
             if (!covered[e] && (CliticOnArticle(c) || tanween(e) || Possessive(c) ||
                                 modifiers_ar.count(std::string(c)) || (words > 0 && Conjoined(c))))
               break;
@@ -852,7 +869,7 @@ void Suggester::Impl::Add(const Document& doc) {
         if (j > i && !joined(j)) break;
         if (!close) continue;
         bool clean = true;
-        for (uint32_t k = i; k <= j; ++k) clean &= !covered[k] && !IsStop(tok(k));
+        for (uint32_t k = i; k <= j; ++k) clean &= !covered[k] && !IsStop(tok(k)) && !tanween(k);
         if (clean) emit(i, j + 1, Cue::kQuote, HeadOf(tok(i)));
         break;
       }
@@ -883,22 +900,26 @@ void Suggester::Impl::Add(const Document& doc) {
     }
   }
   // Cued forms of this document, by first token, for the later-mention scan.
-  std::map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>> by_first;
+  struct Entry {
+    std::vector<std::string> toks;
+    int32_t owner;  // index into `owners` for a family name alone, else -1
+  };
+  std::map<std::string, std::vector<Entry>> by_first;
+  std::vector<std::string> owners;
   std::set<uint64_t> cued_spans;
   for (const Occurrence& o : occ) {
     if (!(o.cues & 0x7F)) continue;
     std::vector<std::string> toks;
     for (uint32_t k = o.first; k < o.end; ++k) toks.emplace_back(tok(k));
     std::string form = form_of(o.first, o.end);
-    by_first[toks[0]].push_back({toks, form});
+    by_first[toks[0]].push_back({toks, -1});
     cued_spans.insert((uint64_t(o.first) << 32) | o.end);
     // The family name alone (الكاظمي for مصطفى الكاظمي; Biden for Joe Biden).
     const std::string& last = toks.back();
     if (toks.size() >= 2 && o.head < 0 && !IsStop(last) && Letters(last) >= 4 &&
         !given.count(last) && (IsLatinToken(last) || StartsWithArticle(last) || toks.size() == 2)) {
-      std::string lf = form.substr(0, 3) + last;
-      by_first[last].push_back({{last}, lf});
-      forms[lf].attach = form;
+      owners.push_back(form);
+      by_first[last].push_back({{last}, static_cast<int32_t>(owners.size() - 1)});
     }
   }
   std::vector<Occurrence> later;
@@ -907,23 +928,24 @@ void Suggester::Impl::Add(const Document& doc) {
     std::vector<std::string> firsts = {std::string(tok(i))};
     for (auto& x : StripProclitics(tok(i))) firsts.push_back(std::move(x));
     uint32_t best_end = 0;
+    int32_t best_owner = -1;
     for (const auto& f : firsts) {
       auto it = by_first.find(f);
       if (it == by_first.end()) continue;
-      for (const auto& [toks, form] : it->second) {
+      for (const auto& [toks, owner] : it->second) {
         uint32_t e = i + static_cast<uint32_t>(toks.size());
-        if (e > n || e <= best_end) continue;
+        if (e > n || e < best_end || (e == best_end && (owner < 0 || best_owner >= 0))) continue;
         bool ok = true;
         for (size_t k = 1; k < toks.size() && ok; ++k)
           ok = !covered[i + k] && joined(i + static_cast<uint32_t>(k)) && tok(i + k) == toks[k];
-        if (ok) best_end = e;
+        if (ok) best_end = e, best_owner = owner;
       }
     }
     if (best_end && !cued_spans.count((uint64_t(i) << 32) | best_end)) {
       bool inside = false;  // part of a cued occurrence
       for (const Occurrence& o : occ)
         if (o.first <= i && best_end <= o.end) inside = true;
-      if (!inside) later.push_back({i, best_end, 0, -1});
+      if (!inside) later.push_back({i, best_end, 0, -1, best_owner});
     }
     if (best_end) i = best_end - 1;
   }
@@ -936,9 +958,14 @@ void Suggester::Impl::Add(const Document& doc) {
     FormStats& f = forms[form];
     if (f.text.empty()) {
       f.lang = form.substr(0, 2);
-      f.text = doc.text.substr(orig(o.first), orig_end(o.end - 1) - orig(o.first));
+      // As written, without the quote marks a name may contain ("حزب الله" العراقي).
+      for (uint32_t k = o.first; k < o.end; ++k) {
+        if (k > o.first) f.text += ' ';
+        f.text += doc.text.substr(orig(k), orig_end(k) - orig(k));
+      }
     }
     ++f.count;
+    if (o.owner >= 0) ++f.owners[owners[o.owner]];
     if (f.docs.empty() || f.docs.back() != docs) f.docs.push_back(docs);
     if (cues) ++f.cue_hits;
     for (size_t k = 0; k < kCueKinds; ++k)
@@ -1057,35 +1084,11 @@ std::vector<SuggestCandidate> Suggester::Impl::Finish() {
     std::vector<const std::pair<const std::string, FormStats>*> forms;
   };
   std::map<std::string, Group> groups;
-  std::map<std::string, std::string> attach_of;  // one-word key -> longer form
   for (const auto& entry : forms) {
     const auto& [form, f] = entry;
     if (f.count == 0 || !acceptable(form, f)) continue;
     std::string key = merge_key(form);
     groups[key].forms.push_back(&entry);
-    if (!f.attach.empty()) attach_of[key] = f.attach;
-  }
-  // A key that only an uncued one-word form has (a family name seen alone) is kept only through
-  // its attachment below.
-  // A key that is the last word(s) of exactly one longer key joins it (الكاظمي → مصطفى
-  // الكاظمي; أبو مرزوق → موسى أبو مرزوق).
-  std::map<std::string, std::vector<std::string>> by_suffix;  // "lang:suffix" -> longer keys
-  for (const auto& [key, grp] : groups)
-    for (size_t sp = key.find(' ', 3); sp != std::string::npos; sp = key.find(' ', sp + 1))
-      by_suffix[key.substr(0, 3) + key.substr(sp + 1)].push_back(key);
-  std::vector<std::string> short_first;
-  for (const auto& [key, grp] : groups) short_first.push_back(key);
-  std::sort(short_first.begin(), short_first.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
-  });
-  for (const auto& key : short_first) {
-    auto bl = by_suffix.find(key);
-    if (bl == by_suffix.end() || bl->second.size() != 1) continue;
-    auto from = groups.find(key), into = groups.find(bl->second[0]);
-    if (from == groups.end() || into == groups.end()) continue;
-    into->second.forms.insert(into->second.forms.end(), from->second.forms.begin(),
-                              from->second.forms.end());
-    groups.erase(from);
   }
   // An extension of a candidate seen at most half as often (جو بايدن بشكل next to جو بايدن) is a
   // variant of it.
@@ -1117,6 +1120,43 @@ std::vector<SuggestCandidate> Suggester::Impl::Finish() {
     }
   }
 
+  // A key that is the last word(s) of exactly one longer key joins it (الكاظمي → مصطفى
+  // الكاظمي; أبو مرزوق → موسى أبو مرزوق).
+  std::map<std::string, std::vector<std::string>> by_suffix;  // "lang:suffix" -> longer keys
+  for (const auto& [key, grp] : groups)
+    for (size_t sp = key.find(' ', 3); sp != std::string::npos; sp = key.find(' ', sp + 1))
+      by_suffix[key.substr(0, 3) + key.substr(sp + 1)].push_back(key);
+  std::vector<std::string> short_first;
+  for (const auto& [key, grp] : groups) short_first.push_back(key);
+  std::sort(short_first.begin(), short_first.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  for (const auto& key : short_first) {
+    auto bl = by_suffix.find(key);
+    if (bl == by_suffix.end()) continue;
+    std::string target = bl->second.size() == 1 ? bl->second[0] : "";
+    if (target.empty() && groups.count(key)) {
+      // Several longer names end in it: the one its mentions stood for most often.
+      std::map<std::string, uint64_t> votes;
+      for (auto* f : groups[key].forms)
+        for (const auto& [owner, count] : f->second.owners) votes[merge_key(owner)] += count;
+      uint64_t best = 0, second = 0;
+      for (const auto& k : bl->second) {
+        uint64_t v = votes.count(k) ? votes[k] : 0;
+        if (v > best)
+          second = best, best = v, target = k;
+        else if (v > second)
+          second = v;
+      }
+      if (best == second) target.clear();
+    }
+    if (target.empty()) continue;
+    auto from = groups.find(key), into = groups.find(target);
+    if (from == groups.end() || into == groups.end()) continue;
+    into->second.forms.insert(into->second.forms.end(), from->second.forms.begin(),
+                              from->second.forms.end());
+    groups.erase(from);
+  }
   std::vector<SuggestCandidate> out;
   for (auto& [key, grp] : groups) {
     SuggestCandidate c;
