@@ -81,7 +81,8 @@ int RunGazetteerSuggest(int argc, char** argv) {
   cxxopts::Options options(
       "gazetteer suggest",
       "Rank names in the corpus that the gazetteer does not know (titles, group heads, name "
-      "structure, quotes, verbs of speech; capitalised words in English).\n\n"
+      "structure, quotes, verbs of speech; capitalised words in English). Documents are read in "
+      "input order in one thread (--threads does not apply).\n\n"
       "Usage: actorgraph gazetteer suggest [options] [inputs...]");
   AddCorpusOptions(options);
   options.add_options()("format",

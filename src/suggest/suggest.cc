@@ -219,23 +219,24 @@ constexpr const char* kTitlesEn[] = {"president",    "prime",
                                      "sayyed",       "sayyid",
                                      "mullah",       "judge",
                                      "justice",      "mayor",
-                                     "state",        "of",
-                                     "chairman",     "director",
-                                     "sultan",       "pope",
-                                     "lieutenant",   "adm",
-                                     "admiral",      "marshal",
-                                     "field",        "former",
-                                     "late",         "acting",
-                                     "then",         "top",
-                                     "senior",       "officer",
-                                     "official"};
+                                     "of",           "chairman",
+                                     "director",     "sultan",
+                                     "pope",         "lieutenant",
+                                     "adm",          "admiral",
+                                     "marshal",      "field",
+                                     "former",       "late",
+                                     "acting",       "then",
+                                     "top",          "senior",
+                                     "officer",      "official"};
 constexpr const char* kGroupHeadsEn[] = {
-    "party",       "movement",  "front",        "brigades",     "brigade",      "forces",
-    "force",       "council",   "organization", "organisation", "army",         "militia",
-    "militias",    "group",     "alliance",     "coalition",    "committee",    "union",
-    "corps",       "battalion", "battalions",   "league",       "bloc",         "current",
-    "association", "company",   "corporation",  "authority",    "agency",       "ministry",
-    "hezbollah",   "guard",     "guards",       "brotherhood",  "mobilization", "mobilisation",
+    "party",       "movement",   "front",        "brigades",     "brigade",      "forces",
+    "force",       "council",    "organization", "organisation", "army",         "militia",
+    "militias",    "group",      "alliance",     "coalition",    "committee",    "union",
+    "corps",       "battalion",  "battalions",   "league",       "bloc",         "current",
+    "association", "company",    "corporation",  "authority",    "agency",       "ministry",
+    "hezbollah",   "department", "office",       "commission",   "bureau",       "institute",
+    "foundation",  "court",      "parliament",   "assembly",     "senate",       "congress",
+    "cabinet",     "guard",      "guards",       "brotherhood",  "mobilization", "mobilisation",
     "units"};
 constexpr const char* kMediaHeadsEn[] = {
     "news",    "times",   "post",    "tv",      "television",   "radio",  "network", "press",
@@ -494,8 +495,12 @@ struct Suggester::Impl {
             given.insert(std::string(toks[0]));
         }
       }
-      for (const Alias& al : a.aliases) {
-        std::string k = MatchKey(al.text);
+      // Every part of every known name and office title ("Prime Minister of Iraq") is known.
+      std::vector<std::string> names;
+      for (const Alias& al : a.aliases) names.push_back(al.text);
+      for (const Role& r : a.roles) names.push_back(r.title);
+      for (const std::string& name : names) {
+        std::string k = MatchKey(name);
         std::vector<std::string_view> toks = Tokenize(k);
         for (size_t i = 0; i < toks.size(); ++i) {
           std::string part;
@@ -636,10 +641,10 @@ void Suggester::Impl::Add(const Document& doc) {
     bool definite = false;
     while (p < lim && ends.size() < 4 && joined(p)) {
       if (covered[p] == kPersonCover) break;
-      if (covered[p]) {
+      if (covered[p]) {  // a known group or state ends the complement (قائد قوات الدعم السريع)
         p = std::min(mention_end(p), lim);
         ends.push_back(p);
-        continue;
+        break;
       }
       std::string_view c = tok(p);
       bool head = HeadOf(c) >= 0;  // a new construct chain: المكتب السياسي لحركة حماس
@@ -679,6 +684,13 @@ void Suggester::Impl::Add(const Document& doc) {
               if (covered[p]) return lim;
               std::string_view c = tok(p);
               if (modifiers_ar.count(std::string(c))) {
+                ++p;
+                continue;
+              }
+              // A definite nisba adjective before a name (المبعوث الأممي رمطان لعمامرة).
+              if (StartsWithArticle(c) && Nisba(c.substr(kAl.size())) && p + 1 < lim &&
+                  joined(p + 1) && !covered[p + 1] && !StartsWithArticle(tok(p + 1)) &&
+                  !IsStop(tok(p + 1)) && !IsSpeechAr(tok(p + 1))) {
                 ++p;
                 continue;
               }
@@ -806,7 +818,12 @@ void Suggester::Impl::Add(const Document& doc) {
         uint32_t p = i;
         bool titled = i > s.first_token && titles_en.count(std::string(tok(i - 1))) &&
                       !capitalised(i - 1) && tok(i - 1) != "of" && tok(i - 1) != "state";
-        while (p < lim && !covered[p] && titles_en.count(std::string(tok(p))) &&
+        // "Secretary of State": State is a title word only after "of" in a title.
+        auto title_word = [&](uint32_t k) {
+          return titles_en.count(std::string(tok(k))) ||
+                 (tok(k) == "state" && k > i && tok(k - 1) == "of");
+        };
+        while (p < lim && !covered[p] && title_word(p) &&
                (capitalised(p) || (tok(p) == "of" && p + 1 < lim && capitalised(p + 1))) &&
                (p == i || joined_en(p)))
           ++p, titled = true;
@@ -916,8 +933,12 @@ void Suggester::Impl::Add(const Document& doc) {
     cued_spans.insert((uint64_t(o.first) << 32) | o.end);
     // The family name alone (الكاظمي for مصطفى الكاظمي; Biden for Joe Biden).
     const std::string& last = toks.back();
-    if (toks.size() >= 2 && o.head < 0 && !IsStop(last) && Letters(last) >= 4 &&
-        !given.count(last) && (IsLatinToken(last) || StartsWithArticle(last) || toks.size() == 2)) {
+    const uint8_t person_cues = (1u << static_cast<int>(Cue::kTitle)) |
+                                (1u << static_cast<int>(Cue::kName)) |
+                                (1u << static_cast<int>(Cue::kSpeech));
+    if (toks.size() >= 2 && o.head < 0 && (o.cues & person_cues) && !IsStop(last) &&
+        Letters(last) >= 4 && !given.count(last) &&
+        (IsLatinToken(last) || StartsWithArticle(last) || toks.size() == 2)) {
       owners.push_back(form);
       by_first[last].push_back({{last}, static_cast<int32_t>(owners.size() - 1)});
     }
@@ -958,11 +979,26 @@ void Suggester::Impl::Add(const Document& doc) {
     FormStats& f = forms[form];
     if (f.text.empty()) {
       f.lang = form.substr(0, 2);
-      // As written, without the quote marks a name may contain ("حزب الله" العراقي).
-      for (uint32_t k = o.first; k < o.end; ++k) {
-        if (k > o.first) f.text += ' ';
-        f.text += doc.text.substr(orig(k), orig_end(k) - orig(k));
+      // As written (al-Burhan keeps its hyphen), without quote marks inside ("حزب الله" العراقي)
+      // and with white space collapsed.
+      std::string_view span(doc.text.data() + orig(o.first), orig_end(o.end - 1) - orig(o.first));
+      static constexpr std::string_view kQuotes[] = {"\"", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x9C",
+                                                     "\xE2\x80\x9D"};
+      for (size_t b = 0; b < span.size();) {
+        bool quote = false;
+        for (auto q : kQuotes)
+          if (span.substr(b).starts_with(q)) {
+            b += q.size();
+            quote = true;
+            break;
+          }
+        if (quote) continue;
+        char c = span[b++];
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (space && (f.text.empty() || f.text.back() == ' ')) continue;
+        f.text += space ? ' ' : c;
       }
+      while (!f.text.empty() && f.text.back() == ' ') f.text.pop_back();
     }
     ++f.count;
     if (o.owner >= 0) ++f.owners[owners[o.owner]];

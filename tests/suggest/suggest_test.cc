@@ -149,6 +149,26 @@ TEST(Suggest, QuotedNamesAndSpeechVerbs) {
   EXPECT_GE(z->cues[static_cast<int>(Cue::kSpeech)], 1u);
 }
 
+TEST(Suggest, ACorpusTheGazetteerDoesNotCover) {
+  // Sudan, with a gazetteer of states only: the people come first, full names as labels.
+  Gazetteer g = Gazetteer::Load({SourcePath("gazetteer/states.json")});
+  std::vector<std::string> texts;
+  for (const auto& f : {"ar_09_khartoum.txt", "en_03_sudan.txt"})
+    texts.push_back(testing::ReadFile(SourcePath(std::string("tests/data/suggest_new/") + f)));
+  auto cands = Suggest(g, texts);
+  ASSERT_GE(cands.size(), 6u);
+  for (const char* name : {"عبد الفتاح البرهان", "عبد الله حمدوك", "رمطان لعمامرة",
+                           "محمد حمدان دقلو", "Abdel Fattah al-Burhan", "Volker Perthes"}) {
+    const SuggestCandidate* c = FindForm(cands, name);
+    ASSERT_NE(c, nullptr) << name;
+    EXPECT_EQ(c->label, name);
+    EXPECT_EQ(c->type, "person") << name;
+    EXPECT_LT(c - cands.data(), 12) << name;
+  }
+  EXPECT_EQ(FindForm(cands, "البرهان"), FindForm(cands, "عبد الفتاح البرهان"));
+  EXPECT_EQ(FindForm(cands, "Burhan"), FindForm(cands, "Abdel Fattah al-Burhan"));
+}
+
 TEST(Suggest, SameInputSameRanking) {
   Gazetteer g = States();
   std::vector<std::string> texts;
