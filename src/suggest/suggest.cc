@@ -40,7 +40,6 @@ constexpr const char* kTitlesAr[] = {"الرئيس",
                                      "الدكتورة",
                                      "د",
                                      "الأستاذ",
-                                     "المهندس",
                                      "النائب",
                                      "النائبة",
                                      "القاضي",
@@ -724,6 +723,8 @@ void Suggester::Impl::Add(const Document& doc) {
             if (e <= p) continue;
             // A one-word name followed by a demonym or another definite word is an adjective of
             // the complement (مدير جهاز المخابرات الوطني العراقي).
+            // A word right after a group head is that group's name (قائد فيلق القدس، …).
+            if (e - p == 1 && p > 0 && HeadOf(tok(p - 1)) >= 0) continue;
             if (e - p == 1 && e < lim && joined(e) &&
                 (covered[e] == kStateCover || (!covered[e] && StartsWithArticle(tok(e)))))
               continue;

@@ -23,10 +23,17 @@
 //
 // Variants are merged into one candidate under a merge key: tokens normalised as the matcher does
 // (arabic-matching.md (a)), proclitics و/ف/ب/ل/ك removed where the remainder was itself seen, the
-// article ال and English al-/el- removed, عبد joined to the next word, English titles dropped; a
-// one-word form (الكاظمي) joins the only longer candidate ending in it. A form that is only part
-// of a known alias, or only title words, is never suggested, and text already matched by the
-// gazetteer is never part of a candidate.
+// article ال and English al-/el- removed, عبد joined to the next word, English titles dropped.
+// Then an extension seen at most half as often as the name it extends (جو بايدن وبحث) joins it,
+// and a key that is the last word(s) of a longer one (الكاظمي، أبو مرزوق) joins it: the only one,
+// or where several end in it, the one its mentions stood for most often in their documents. A
+// form that is only part of a known alias or office title, or only title words, is never
+// suggested, and text already matched by the gazetteer is never part of a candidate. Names never
+// take words with tanween, a possessive suffix, a preposition on the article (للصراع) or a leading
+// conjunction (وبحث).
+//
+// Cost: one pass, one thread, memory for the distinct cued forms only (20 MB of news: about 7 s and
+// 20 MB of memory on the shared 2-core machine).
 #pragma once
 
 #include <cstdint>
