@@ -924,6 +924,7 @@ void Suggester::Impl::Add(const Document& doc) {
   };
   std::map<std::string, std::vector<Entry>> by_first;
   std::vector<std::string> owners;
+  std::map<std::string, int32_t> family;  // family name -> first full form (owner) naming it
   std::set<uint64_t> cued_spans;
   for (const Occurrence& o : occ) {
     if (!(o.cues & 0x7F)) continue;
@@ -942,6 +943,7 @@ void Suggester::Impl::Add(const Document& doc) {
         (IsLatinToken(last) || StartsWithArticle(last) || toks.size() == 2)) {
       owners.push_back(form);
       by_first[last].push_back({{last}, static_cast<int32_t>(owners.size() - 1)});
+      family.emplace(last, static_cast<int32_t>(owners.size() - 1));
     }
   }
   std::vector<Occurrence> later;
@@ -973,7 +975,14 @@ void Suggester::Impl::Add(const Document& doc) {
   }
   occ.insert(occ.end(), later.begin(), later.end());
 
-  for (const Occurrence& o : occ) {
+  for (Occurrence& o : occ) {
+    // A cued family name alone (وأكد الحكيم) also stands for the full name cued in this document.
+    if (o.owner < 0 && o.end == o.first + 1) {
+      std::vector<std::string> bare = {std::string(tok(o.first))};
+      for (auto& x : StripProclitics(tok(o.first))) bare.push_back(std::move(x));
+      for (const auto& b : bare)
+        if (auto it = family.find(b); it != family.end() && o.owner < 0) o.owner = it->second;
+    }
     uint8_t cues = o.cues & 0x7F;
     bool initial = o.cues & 0x80;
     std::string form = form_of(o.first, o.end);
