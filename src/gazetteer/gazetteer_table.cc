@@ -17,9 +17,9 @@ using ojson = nlohmann::ordered_json;
 struct ParseState {
   std::vector<std::vector<TableCell>>* rows;
   std::vector<TableCell> row;
-  uint32_t line = 1, column = 1;  // position of the byte being fed (column in code points)
-  uint32_t start_line = 1, start_column = 1;
-  bool need_start = true;  // the next non-line-break byte starts a field
+  uint32_t line = 1;        // line of the byte being fed
+  uint32_t start_line = 1;  // line the current field starts on
+  bool need_start = true;   // the next non-line-break byte starts a field
   bool after_row = true;
   uint32_t field = 1;  // 1-based field index in the row
 };
@@ -158,7 +158,6 @@ std::vector<std::vector<TableCell>> ParseTable(std::string_view text, char delim
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (st.need_start && !(st.after_row && (c == '\n' || c == '\r'))) {
       st.start_line = st.line;
-      st.start_column = st.column;
       st.need_start = false;
     }
     if (csv_parse(&p, &text[i], 1, OnField, OnRow, &st) != 1) {
@@ -168,12 +167,7 @@ std::vector<std::vector<TableCell>> ParseTable(std::string_view text, char delim
                   ": malformed " + (delimiter == '\t' ? "TSV" : "CSV") + " (" + msg +
                   "; quote a field with \" and write a quote inside it as \"\")");
     }
-    if (c == '\n') {
-      ++st.line;
-      st.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++st.column;
-    }
+    if (c == '\n') ++st.line;
   }
   if (csv_fini(&p, OnField, OnRow, &st) != 0) {
     csv_free(&p);
