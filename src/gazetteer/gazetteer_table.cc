@@ -147,6 +147,8 @@ char TableDelimiter(const std::filesystem::path& path) {
 std::vector<std::vector<TableCell>> ParseTable(std::string_view text, char delimiter,
                                                const std::string& name) {
   std::vector<std::vector<TableCell>> rows;
+  // Excel's "CSV UTF-8" starts the file with a byte order mark.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   csv_parser p;
   if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     throw Error(name + ": cannot start the CSV parser");

@@ -30,6 +30,12 @@ TEST(GazetteerTable, ParsesRfc4180QuotingWithPositions) {
   EXPECT_EQ(rows[2][2].column, 3u);
 }
 
+TEST(GazetteerTable, ExcelByteOrderMarkIsSkipped) {
+  Gazetteer g;
+  g.AddTableFile("\xEF\xBB\xBFid,type,label_ar,label_en\r\nzaid,person,زيد,Zaid\r\n", "x.csv", ',');
+  EXPECT_NE(g.Find("zaid"), nullptr);
+}
+
 TEST(GazetteerTable, MalformedQuotingNamesFileLineAndColumn) {
   std::string e = ErrorOf([] { ParseTable("a,b\nx,y\"z\"\n", ',', "t.csv"); });
   EXPECT_NE(e.find("t.csv:2:2:"), std::string::npos) << e;

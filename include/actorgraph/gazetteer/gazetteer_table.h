@@ -37,7 +37,8 @@ struct TableCell {
 };
 
 // Parses CSV/TSV text by RFC 4180 (double quotes around fields, "" inside them, line breaks
-// allowed inside quotes; CRLF or LF rows). Blank lines are skipped. Throws Error
+// allowed inside quotes; CRLF or LF rows; a leading UTF-8 byte order mark, as Excel writes, is
+// skipped). Blank lines are skipped. Throws Error
 // "name:line:column: message" on malformed quoting.
 std::vector<std::vector<TableCell>> ParseTable(std::string_view text, char delimiter,
                                                const std::string& name);
