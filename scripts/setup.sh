@@ -24,6 +24,7 @@ packages=(
   libgtest-dev googletest libbenchmark-dev
   graphviz fonts-noto-core libxml2-utils python3 python3-igraph
   python3-networkx
+  libcsv-dev
 )
 
 missing=()

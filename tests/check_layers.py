@@ -7,7 +7,7 @@ import re
 import sys
 
 # Pipeline order; a folder may include folders at or before its own position.
-ORDER = ["base", "read", "text", "gazetteer", "match", "network", "analyse", "compare", "pipeline",
+ORDER = ["base", "read", "text", "gazetteer", "match", "suggest", "network", "analyse", "compare", "pipeline",
          "export", "cli"]
 INCLUDE = re.compile(r'#include\s+"(?:actorgraph/)?([a-z_]+)/[^"]+"')
 

@@ -30,6 +30,10 @@ int RunBuild(int argc, char** argv) {
   Corpus corpus = OpenCorpus(args);
   Matcher matcher(corpus.gazetteer);
   count_options.threads = corpus.threads;
+  count_options.types = corpus.types;
+  std::unique_ptr<RoleResolver> roles;
+  if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
+  count_options.roles = roles.get();
   count_options.progress = ProgressPrinter(corpus.quiet);
   Cooccurrence counts = CountCorpus(matcher, *corpus.reader, count_options);
   EndProgress(corpus.quiet);

@@ -60,6 +60,10 @@ int RunExplain(int argc, char** argv) {
   co.cooccur.window = ParseWindow(args["window"].as<std::string>());
   co.cooccur.max_evidence = args["max-evidence"].as<size_t>();
   co.threads = corpus.threads;
+  co.types = corpus.types;
+  std::unique_ptr<RoleResolver> roles;
+  if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
+  co.roles = roles.get();
   Cooccurrence counts = CountCorpus(matcher, *corpus.reader, co);
   const Actor& x = corpus.gazetteer.actors()[a];
   const Actor& y = corpus.gazetteer.actors()[b];

@@ -1,8 +1,12 @@
 // actorgraph gazetteer check|list: lint the gazetteer, or print every alias.
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
 #include "actorgraph/gazetteer/gazetteer_check.h"
+#include "actorgraph/gazetteer/gazetteer_table.h"
 #include "actorgraph/pipeline/pipeline.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -49,16 +53,16 @@ int Check(const cxxopts::ParseResult& args) {
   for (const auto& e : r.errors) std::cout << "error: " << e.ToString() << "\n";
   if (!args.count("quiet"))
     for (const auto& w : r.warnings) std::cout << "warning: " << w.ToString() << "\n";
-  size_t aliases = 0, counts[3] = {0, 0, 0};
+  size_t aliases = 0, counts[kActorTypes] = {};
   for (const auto& a : g.actors()) {
     aliases += a.aliases.size();
     counts[static_cast<int>(a.type)]++;
   }
   if (!args.count("quiet"))
     std::cout << g.files().size() << " files, " << g.actors().size() << " actors (" << counts[1]
-              << " states, " << counts[0] << " people, " << counts[2] << " groups), " << aliases
-              << " names and forms: " << r.errors.size() << " errors, " << r.warnings.size()
-              << " warnings\n";
+              << " states, " << counts[0] << " people, " << counts[2] << " groups, " << counts[3]
+              << " media), " << aliases << " names and forms: " << r.errors.size() << " errors, "
+              << r.warnings.size() << " warnings\n";
   return r.errors.empty() ? 0 : 1;
 }
 
@@ -77,12 +81,52 @@ int List(const cxxopts::ParseResult& args) {
 
 }  // namespace
 
+int RunGazetteerConvert(int argc, char** argv) {
+  cxxopts::Options options("gazetteer convert",
+                           "Convert a gazetteer file between JSON and CSV/TSV tables (formats by "
+                           "extension: .json, .csv, .tsv).\n\n"
+                           "Usage: actorgraph gazetteer convert IN OUT");
+  AddCommonOptions(options);
+  options.add_options()("files", "IN OUT", cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"files"});
+  options.positional_help("IN OUT");
+  cxxopts::ParseResult args;
+  if (!Parse(options, argc, argv, &args)) return 0;
+  std::vector<std::string> files;
+  if (args.count("files")) files = args["files"].as<std::vector<std::string>>();
+  if (files.size() != 2) throw Error("gazetteer convert: expected IN OUT");
+  std::filesystem::path in = files[0], out = files[1];
+  auto is_json = [](const std::filesystem::path& p) { return p.extension() == ".json"; };
+  for (const auto& p : {in, out})
+    if (!is_json(p) && !IsTablePath(p))
+      throw Error(p.string() + ": expected a .json, .csv or .tsv file name");
+  if (is_json(in) && is_json(out)) throw Error("gazetteer convert: both files are JSON");
+  std::ifstream f(in, std::ios::binary);
+  if (!f) throw Error(in.string() + ": cannot open gazetteer file");
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  std::string json_text =
+      is_json(in) ? ss.str() : GazetteerTableToJson(ss.str(), TableDelimiter(in), in.string());
+  std::string result = is_json(out)
+                           ? json_text + "\n"
+                           : GazetteerJsonToTable(json_text, TableDelimiter(out), in.string());
+  WriteFileAtomically(out, [&](std::ostream& o) { o << result; });
+  return 0;
+}
+
 int RunGazetteer(int argc, char** argv) {
+  // suggest and convert take their own options (corpus inputs, IN OUT).
+  if (argc > 1 && std::string_view(argv[1]) == "suggest")
+    return RunGazetteerSuggest(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "convert")
+    return RunGazetteerConvert(argc - 1, argv + 1);
   cxxopts::Options options(
       "gazetteer",
       "Check or list the gazetteer.\n\n"
       "Usage: actorgraph gazetteer check [paths...]   lint files (exit 1 on errors)\n"
       "       actorgraph gazetteer list [--format tsv] [paths...]   one line per alias\n"
+      "       actorgraph gazetteer suggest [options] [inputs...]   candidates the gazetteer lacks\n"
+      "       actorgraph gazetteer convert IN OUT   JSON <-> CSV/TSV tables\n"
       "paths: gazetteer files or folders (default: the shipped gazetteer/)");
   options.add_options()("format", "list: output format",
                         cxxopts::value<std::string>()->default_value("tsv"))(
@@ -97,7 +141,9 @@ int RunGazetteer(int argc, char** argv) {
   std::string action = args.count("action") ? args["action"].as<std::string>() : "";
   if (action == "check") return Check(args);
   if (action == "list") return List(args);
-  throw Error("gazetteer: expected 'check' or 'list' (see 'actorgraph gazetteer --help')");
+  throw Error(
+      "gazetteer: expected 'check', 'list', 'suggest' or 'convert' (see 'actorgraph gazetteer "
+      "--help')");
 }
 
 }  // namespace actorgraph::cli

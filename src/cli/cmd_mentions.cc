@@ -70,6 +70,7 @@ int RunMentions(int argc, char** argv) {
   size_t ctx = args["context"].as<size_t>();
 
   Corpus corpus = OpenCorpus(args);
+  if (!args.count("types")) corpus.types = kAllTypes;  // media are listed, not networked
   Matcher matcher(corpus.gazetteer);
   const auto& actors = corpus.gazetteer.actors();
   ForEachMatched(

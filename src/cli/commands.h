@@ -21,6 +21,8 @@ int RunMentions(int argc, char** argv);
 int RunEval(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunGazetteer(int argc, char** argv);
+int RunGazetteerSuggest(int argc, char** argv);  // gazetteer suggest
+int RunGazetteerConvert(int argc, char** argv);  // gazetteer convert
 int RunMerge(int argc, char** argv);
 
 }  // namespace actorgraph::cli

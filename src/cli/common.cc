@@ -22,6 +22,13 @@ void AddCorpusOptions(cxxopts::Options& options) {
   options.add_options()("g,gazetteer",
                         "gazetteer file or folder (repeatable; default: the shipped gazetteer/)",
                         cxxopts::value<std::vector<std::string>>())(
+      "types",
+      "actor types to keep, comma-separated: person,state,group,media or all (default: "
+      "person,state,group; mentions and gazetteer suggest: all)",
+      cxxopts::value<std::string>())(
+      "roles",
+      "resolve titles that name no person (the Iraqi prime minister) to the office holder on "
+      "the document's date (how=role)")(
       "inputs",
       "files (.txt, .jsonl), folders (recursive) or - for standard input "
       "(default: the sample corpus examples/articles)",
@@ -105,6 +112,8 @@ Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inp
   Corpus c;
   c.quiet = args.count("quiet") > 0;
   c.threads = args["threads"].as<unsigned>();
+  if (args.count("types")) c.types = ParseTypes(args["types"].as<std::string>());
+  c.roles = args.count("roles") > 0;
   c.gazetteer = LoadGazetteer(args);
   c.inputs = std::move(inputs);
   if (c.inputs.empty()) c.inputs.push_back(DefaultCorpusPath().string());
@@ -152,8 +161,10 @@ void ForEachMatched(Corpus& corpus, const Matcher& matcher,
   MatchScratch sc;
   std::vector<Mention> mentions;
   Document doc;
+  std::unique_ptr<RoleResolver> roles;
+  if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
   while (corpus.reader->Next(&doc)) {
-    matcher.Match(doc.text, &sc, &mentions);
+    MatchDocument(matcher, roles.get(), corpus.types, doc, &sc, &mentions);
     fn(doc, sc, mentions);
   }
   if (corpus.reader->documents() == 0) throw Error("no documents to process");

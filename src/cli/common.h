@@ -15,7 +15,7 @@ namespace actorgraph::cli {
 // Adds the options every command takes: --threads, --strict, -q/--quiet and -h/--help.
 void AddCommonOptions(cxxopts::Options& options);
 
-// Adds the common options, -g/--gazetteer and the positional inputs.
+// Adds the common options, -g/--gazetteer, --types, --roles and the positional inputs.
 void AddCorpusOptions(cxxopts::Options& options);
 
 // Parses argv; prints help and returns false for --help. Throws Error on bad options, naming the
@@ -28,6 +28,8 @@ struct Corpus {
   std::unique_ptr<DocumentReader> reader;
   unsigned threads = 0;
   bool quiet = false;
+  TypeMask types = kNetworkTypes;  // --types (commands that list mentions default to all types)
+  bool roles = false;              // --roles: resolve titles to office holders by date
 };
 
 // Loads the gazetteer named by -g (repeatable), or the shipped one.

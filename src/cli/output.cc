@@ -25,14 +25,15 @@ std::vector<std::string> SplitFormats(const std::string& list) {
 
 void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
                   const std::vector<std::filesystem::path>& files) {
-  size_t by_type[3] = {0, 0, 0};
+  size_t by_type[4] = {0, 0, 0, 0};
   for (auto v : boost::make_iterator_range(boost::vertices(g)))
-    by_type[g[v].type == "person" ? 0 : g[v].type == "state" ? 1 : 2]++;
+    by_type[g[v].type == "person" ? 0 : g[v].type == "state" ? 1 : g[v].type == "group" ? 2 : 3]++;
   std::cout << "documents: " << counts.documents();
   if (skipped) std::cout << " (" << skipped << " skipped)";
   std::cout << "\nsentences: " << counts.sentences() << "\nmentions:  " << counts.mentions()
             << "\nactors:    " << boost::num_vertices(g) << " (" << by_type[0] << " people, "
-            << by_type[1] << " states, " << by_type[2] << " groups)"
+            << by_type[1] << " states, " << by_type[2] << " groups"
+            << (by_type[3] ? ", " + std::to_string(by_type[3]) + " media" : std::string()) << ")"
             << "\nedges:     " << boost::num_edges(g)
             << " (window: " << g[boost::graph_bundle].window << ")\n";
   std::vector<Vertex> top;

@@ -11,12 +11,13 @@ namespace actorgraph {
 namespace {
 
 constexpr const char* kFont = "Noto Naskh Arabic";
-constexpr const char* kTypes[] = {"person", "state", "group"};
+constexpr const char* kTypes[] = {"person", "state", "group", "media"};
 
 std::string Shape(std::string_view type) {
   if (type == "person") return "ellipse";
   if (type == "state") return "box";
   if (type == "group") return "hexagon";
+  if (type == "media") return "note";
   return "octagon";
 }
 
@@ -108,10 +109,15 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
   out << "  node " << Attrs({{"fontname", kFont}, {"style", "filled"}}) << ";\n";
   out << "  edge " << Attrs({{"fontname", kFont}, {"color", "#00000080"}}) << ";\n";
 
+  // The legend lists media only when the graph has media nodes (--types with media).
+  const bool has_media =
+      std::any_of(vertices.begin(), vertices.end(), [&](Vertex v) { return g[v].type == "media"; });
+  auto listed = [&](std::string_view type) { return type != "media" || has_media; };
   out << "  subgraph \"cluster_legend\" {\n";
   out << "    graph " << Attrs({{"label", "legend"}, {"style", "rounded"}}) << ";\n";
   if (options.color_by == "type") {
     for (const char* type : kTypes) {
+      if (!listed(type)) continue;
       out << "    " << DotQuote(prefix + type) << ' '
           << Attrs({{"label", type},
                     {"shape", Shape(type)},
@@ -120,6 +126,7 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
     }
   } else {
     for (const char* type : kTypes) {
+      if (!listed(type)) continue;
       out << "    " << DotQuote(prefix + type) << ' '
           << Attrs({{"label", type}, {"shape", Shape(type)}, {"fillcolor", "#ffffff"}}) << ";\n";
     }

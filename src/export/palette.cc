@@ -47,6 +47,7 @@ Rgb TypeColor(std::string_view type) {
   if (type == "person") return {78, 121, 167};
   if (type == "state") return {242, 142, 43};
   if (type == "group") return {89, 161, 79};
+  if (type == "media") return {176, 122, 161};
   return kGrey;
 }
 

@@ -8,6 +8,7 @@
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/sha256.h"
+#include "actorgraph/gazetteer/gazetteer_table.h"
 #include "actorgraph/text/normalize.h"
 
 namespace actorgraph {
@@ -128,14 +129,9 @@ void ParseEntry(const json& e, bool extending, Actor* a) {
     if (!kActorFields.count(it.key())) throw EntryError{it.key(), "unknown field"};
   if (!extending) {
     std::string type = GetString(e, "type", "type", true);
-    if (type == "person")
-      a->type = ActorType::kPerson;
-    else if (type == "state")
-      a->type = ActorType::kState;
-    else if (type == "group")
-      a->type = ActorType::kGroup;
-    else
-      throw EntryError{"type", "unknown type '" + type + "' (expected person, state or group)"};
+    if (!ParseActorType(type, &a->type))
+      throw EntryError{"type",
+                       "unknown type '" + type + "' (expected person, state, group or media)"};
     const json* label = Member(e, "label");
     if (label == nullptr || !label->is_object()) throw EntryError{"label", "missing"};
     a->label_ar = GetString(*label, "ar", "label.ar", true);
@@ -144,6 +140,7 @@ void ParseEntry(const json& e, bool extending, Actor* a) {
     a->aliases.push_back({a->label_en, "en", Tier::kA, How::kName, {}, false});
     a->wikidata = GetString(e, "wikidata", "wikidata", false);
     a->source = GetString(e, "source", "source", false);
+    a->note = GetString(e, "note", "note", false);
     if (!a->wikidata.empty() &&
         (a->wikidata[0] != 'Q' || a->wikidata.size() < 2 ||
          !std::all_of(a->wikidata.begin() + 1, a->wikidata.end(), ::isdigit)))
@@ -200,8 +197,19 @@ std::string_view ToString(ActorType t) {
       return "state";
     case ActorType::kGroup:
       return "group";
+    case ActorType::kMedia:
+      return "media";
   }
   return "?";
+}
+
+bool ParseActorType(std::string_view s, ActorType* t) {
+  for (ActorType x : {ActorType::kPerson, ActorType::kState, ActorType::kGroup, ActorType::kMedia})
+    if (ToString(x) == s) {
+      *t = x;
+      return true;
+    }
+  return false;
 }
 
 std::string_view ToString(How h) {
@@ -214,6 +222,8 @@ std::string_view ToString(How h) {
       return "demonym";
     case How::kCapital:
       return "capital";
+    case How::kRole:
+      return "role";
   }
   return "?";
 }
@@ -234,7 +244,7 @@ std::string GazetteerProblem::ToString() const {
   std::string s = file;
   if (!id.empty()) s += ": actor '" + id + "'";
   if (!field.empty()) s += ": field '" + field + "'";
-  return s + ": " + message;
+  return s.empty() ? message : s + ": " + message;
 }
 
 std::vector<std::string> NisbaForms(std::string_view stem) {
@@ -257,10 +267,12 @@ std::vector<fs::path> Gazetteer::ExpandPaths(const std::vector<fs::path>& paths)
       std::vector<fs::path> found;
       for (auto it = fs::recursive_directory_iterator(p, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".json") found.push_back(it->path());
+        if (it->is_regular_file() && (it->path().extension() == ".json" || IsTablePath(it->path())))
+          found.push_back(it->path());
       if (ec) throw Error(p.string() + ": cannot list folder: " + ec.message());
       std::sort(found.begin(), found.end());
-      if (found.empty()) throw Error(p.string() + ": no *.json gazetteer files in this folder");
+      if (found.empty())
+        throw Error(p.string() + ": no *.json, *.csv or *.tsv gazetteer files in this folder");
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::exists(p, ec)) {
       out.push_back(p);
@@ -279,7 +291,10 @@ Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths,
     if (!in) throw Error(f.string() + ": cannot open gazetteer file");
     std::ostringstream ss;
     ss << in.rdbuf();
-    g.AddFile(ss.str(), f.string(), problems);
+    if (IsTablePath(f))
+      g.AddTableFile(ss.str(), f.string(), TableDelimiter(f), problems);
+    else
+      g.AddFile(ss.str(), f.string(), problems);
   }
   g.Finish();
   return g;
@@ -287,20 +302,45 @@ Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths,
 
 void Gazetteer::AddFile(std::string_view contents, const std::string& name,
                         std::vector<GazetteerProblem>* problems) {
-  auto report = [&](GazetteerProblem p) {
-    if (problems == nullptr) throw Error(p.ToString());
-    problems->push_back(std::move(p));
-  };
   files_.push_back(name);
-  hash_input_.append(contents);
-  hash_ = Sha256Hex(hash_input_);
   json doc;
   try {
     doc = json::parse(contents);
   } catch (const json::parse_error& e) {
-    report({name, "", "", "malformed JSON at byte " + std::to_string(e.byte)});
+    GazetteerProblem p{name, "", "", "malformed JSON at byte " + std::to_string(e.byte)};
+    if (problems == nullptr) throw Error(p.ToString());
+    problems->push_back(std::move(p));
     return;
   }
+  AddJson(&doc, name, problems, nullptr);
+}
+
+void Gazetteer::AddTableFile(std::string_view contents, const std::string& name, char delimiter,
+                             std::vector<GazetteerProblem>* problems) {
+  files_.push_back(name);
+  std::vector<std::function<std::string(const std::string&)>> where;  // per entry
+  std::string json_text;
+  try {
+    json_text = GazetteerTableToJson(contents, delimiter, name, &where);
+  } catch (const Error& e) {
+    if (problems == nullptr) throw;
+    problems->push_back({"", "", "", e.what()});
+    return;
+  }
+  json doc = json::parse(json_text);
+  AddJson(&doc, name, problems, [&](size_t entry, const std::string& field) {
+    return entry < where.size() ? where[entry](field) : name;
+  });
+}
+
+void Gazetteer::AddJson(const void* doc_ptr, const std::string& name,
+                        std::vector<GazetteerProblem>* problems,
+                        const std::function<std::string(size_t, const std::string&)>& locate) {
+  const json& doc = *static_cast<const json*>(doc_ptr);
+  auto report = [&](GazetteerProblem p) {
+    if (problems == nullptr) throw Error(p.ToString());
+    problems->push_back(std::move(p));
+  };
   if (!doc.is_object()) return report({name, "", "", "expected a JSON object at the top"});
   const json* version = Member(doc, "actorgraph_gazetteer");
   if (version == nullptr || !version->is_number_integer() || version->get<int>() != 1)
@@ -310,22 +350,25 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
     return report({name, "", "actors", "missing or not a list"});
   for (size_t i = 0; i < actors->size(); ++i) {
     const json& e = (*actors)[i];
+    // Table rows name the cell: "file:line:column".
+    std::string file = name;
+    auto at = [&](const std::string& field) { return locate ? locate(i, field) : name; };
     std::string where = "#";
     where += std::to_string(i);
     if (!e.is_object()) {
-      report({name, where, "", "expected an object"});
+      report({file, where, "", "expected an object"});
       continue;
     }
     const json* id = Member(e, "id");
     const json* ext = Member(e, "extends");
     if ((id == nullptr) == (ext == nullptr)) {
-      report({name, where, "id", "each entry needs exactly one of \"id\" or \"extends\""});
+      report({at("id"), where, "id", "each entry needs exactly one of \"id\" or \"extends\""});
       continue;
     }
     const json& idv = id ? *id : *ext;
     if (!idv.is_string() || !ValidId(idv.get<std::string>())) {
-      report(
-          {name, where, id ? "id" : "extends", "expected lowercase ASCII letters, digits and '_'"});
+      report({at(id ? "id" : "extends"), where, id ? "id" : "extends",
+              "expected lowercase ASCII letters, digits and '_'"});
       continue;
     }
     std::string actor_id = idv.get<std::string>();
@@ -333,7 +376,8 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
       if (ext != nullptr) {
         int idx = IndexOf(actor_id);
         if (idx < 0) {
-          report({name, actor_id, "extends", "no actor with this id was loaded before this file"});
+          report({at("extends"), actor_id, "extends",
+                  "no actor with this id was loaded before this file"});
           continue;
         }
         Actor extra;
@@ -350,7 +394,7 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
         continue;
       }
       if (const Actor* prev = Find(actor_id)) {
-        report({name, actor_id, "id", "defined twice: also in " + prev->file});
+        report({at("id"), actor_id, "id", "defined twice: also in " + prev->file});
         continue;
       }
       Actor a;
@@ -360,9 +404,48 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
       index_.emplace(a.id, static_cast<int>(actors_.size()));
       actors_.push_back(std::move(a));
     } catch (const EntryError& err) {
-      report({name, actor_id, err.field, err.message});
+      report({at(err.field), actor_id, err.field, err.message});
     }
   }
+  Rehash();
+}
+
+void Gazetteer::Rehash() {
+  // Canonical form: every field of every actor, separated by control characters that never occur
+  // in the (UTF-8 text) fields.
+  std::string h;
+  auto put = [&](const std::string& s) {
+    h += s;
+    h += '\x1f';
+  };
+  for (const Actor& a : actors_) {
+    put(a.id);
+    put(std::string(ToString(a.type)));
+    put(a.label_ar);
+    put(a.label_en);
+    for (const Alias& al : a.aliases) {
+      if (al.generated) continue;
+      put(al.text);
+      put(al.lang);
+      put(std::string(ToString(al.tier)));
+      put(std::string(ToString(al.how)));
+      for (const auto& t : al.triggers) put(t);
+      h += '\x1d';
+    }
+    for (const auto* list : {&a.demonym_stems, &a.demonym_block, &a.affiliations}) {
+      for (const auto& x : *list) put(x);
+      h += '\x1d';
+    }
+    for (const Role& r : a.roles) {
+      put(r.title);
+      put(r.start);
+      put(r.end);
+    }
+    put(a.wikidata);
+    put(a.source);
+    h += '\x1e';
+  }
+  hash_ = Sha256Hex(h);
 }
 
 void Gazetteer::Finish() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "actorgraph/base/error.h"
@@ -11,7 +12,37 @@
 #include "actorgraph/text/segment.h"
 
 namespace actorgraph {
-namespace {}  // namespace
+namespace {
+
+// The forms of a normalised key without one proclitic chain on its first word (و/ف, then ب/ل/ك,
+// لل → ال) or without the article ال: the spellings the matcher's generated proclitic forms or
+// the article would make equal to another name.
+std::vector<std::string> WithoutClitics(const std::string& key) {
+  static const std::string conj[] = {NormalizeString("و"), NormalizeString("ف")};
+  static const std::string prep[] = {NormalizeString("ب"), NormalizeString("ل"),
+                                     NormalizeString("ك")};
+  static const std::string al = NormalizeString("ال"), lil = NormalizeString("لل");
+  std::vector<std::string> out;
+  auto min_rest = [](const std::string& s, size_t cut) {
+    size_t sp = s.find(' ');
+    return (sp == std::string::npos ? s.size() : sp) >= cut + 4;  // keep two letters at least
+  };
+  auto preps = [&](const std::string& s) {
+    if (s.starts_with(lil) && min_rest(s, lil.size())) out.push_back(al + s.substr(lil.size()));
+    for (const auto& p : prep)
+      if (s.starts_with(p) && min_rest(s, p.size())) out.push_back(s.substr(p.size()));
+    if (s.starts_with(al) && min_rest(s, al.size())) out.push_back(s.substr(al.size()));
+  };
+  for (const auto& c : conj)
+    if (key.starts_with(c) && min_rest(key, c.size())) {
+      out.push_back(key.substr(c.size()));
+      preps(key.substr(c.size()));
+    }
+  preps(key);
+  return out;
+}
+
+}  // namespace
 
 std::set<std::string> LoadStopwords(const std::string& path) {
   std::ifstream in(path);
@@ -85,6 +116,74 @@ LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwo
         r.warnings.push_back({actors[b].file, actors[b].id, "aliases",
                               "tier-B alias '" + key + "' is a tier-A alias of " +
                                   actors[a_it->second[0]].id + "; it will not count here"});
+      }
+    }
+  }
+  // A name that contains another actor's name (whole words): the longest match gives the span to
+  // the longer name, so the actor inside it is never found there (كتائب حزب الله hides حزب الله).
+  // Demonyms inside names are left out: that is what they are for (الحرس الثوري الإيراني).
+  // And names of different actors that differ only by a proclitic or the article (بدر / لبدر,
+  // صدر / الصدر): the generated forms of one are the other's name.
+  {
+    std::map<std::string, std::vector<size_t>> names;  // key -> actors (tier A/B, not demonyms)
+    for (size_t i = 0; i < actors.size(); ++i)
+      for (const Alias& al : actors[i].aliases) {
+        if (al.tier == Tier::kC || al.how == How::kDemonym) continue;
+        auto& v = names[MatchKey(al.text)];
+        if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+      }
+    std::set<std::tuple<size_t, size_t, std::string>> said;
+    // The actors an actor belongs to, through affiliations: their names inside its names are by
+    // design (كتائب حزب الله في العراق names Iraq on purpose) and are not reported.
+    auto ancestors = [&](const Actor& a) {
+      std::set<std::string> seen;
+      std::vector<const Actor*> todo = {&a};
+      while (!todo.empty()) {
+        const Actor* x = todo.back();
+        todo.pop_back();
+        for (const auto& aff : x->affiliations)
+          if (const Actor* p = g.Find(aff); p && seen.insert(p->id).second) todo.push_back(p);
+      }
+      return seen;
+    };
+    for (size_t i = 0; i < actors.size(); ++i) {
+      const Actor& a = actors[i];
+      const std::set<std::string> belongs = ancestors(a);
+      for (const Alias& al : a.aliases) {
+        if (al.tier == Tier::kC || al.generated) continue;
+        std::string key = MatchKey(al.text);
+        std::vector<std::string_view> words = Tokenize(key);
+        for (size_t b = 0; b < words.size(); ++b) {
+          std::string part;
+          for (size_t e = b; e < words.size(); ++e) {
+            if (e > b) part += ' ';
+            part.append(words[e]);
+            if (b == 0 && e + 1 == words.size()) break;  // the whole name
+            auto it = names.find(part);
+            if (it == names.end()) continue;
+            for (size_t j : it->second) {
+              // One warning per pair of actors.
+              if (j == i || belongs.count(actors[j].id) || !said.insert({i, j, ""}).second)
+                continue;
+              r.warnings.push_back({a.file, a.id, "aliases",
+                                    "alias '" + al.text + "' contains '" + part + "', a name of " +
+                                        actors[j].id + "; it is never found inside this name"});
+            }
+          }
+        }
+        if (al.lang != "ar") continue;
+        for (const auto& bare : WithoutClitics(key)) {
+          auto it = names.find(bare);
+          if (it == names.end()) continue;
+          for (size_t j : it->second) {
+            if (j == i || !said.insert({i, j, "clitic:" + key}).second) continue;
+            r.warnings.push_back({a.file, a.id, "aliases",
+                                  "alias '" + al.text + "' differs from '" + bare +
+                                      "', a name of " + actors[j].id +
+                                      ", only by a proclitic or the article; the matcher's "
+                                      "generated forms of one are the other"});
+          }
+        }
       }
     }
   }

@@ -19,6 +19,7 @@ std::string Field(const Alias& a) {
     case How::kDemonym:
       return "demonyms." + a.lang;
     case How::kAlias:
+    case How::kRole:  // roles are not aliases; listed for completeness
       break;
   }
   return "aliases." + a.lang;

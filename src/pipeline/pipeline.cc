@@ -51,9 +51,9 @@ class BatchQueue {
   bool closed_ = false;
 };
 
-void CountDocument(const Matcher& matcher, const Document& doc, MatchScratch* sc,
-                   std::vector<Mention>* mentions, Cooccurrence* counts) {
-  matcher.Match(doc.text, sc, mentions);
+void CountDocument(const Matcher& matcher, const CountOptions& options, const Document& doc,
+                   MatchScratch* sc, std::vector<Mention>* mentions, Cooccurrence* counts) {
+  MatchDocument(matcher, options.roles, options.types, doc, sc, mentions);
   counts->AddDocument(doc, *mentions, WindowSpans(*sc, counts->options().window, doc.text.size()));
   counts->AddSentences(sc->seg.sentences.size());
 }
@@ -67,6 +67,13 @@ bool HasJson(const fs::path& dir) {
 }
 
 }  // namespace
+
+void MatchDocument(const Matcher& matcher, const RoleResolver* roles, TypeMask types,
+                   const Document& doc, MatchScratch* sc, std::vector<Mention>* mentions) {
+  matcher.Match(doc.text, sc, mentions);
+  if (roles != nullptr) roles->Resolve(doc.text, doc.date, *sc, mentions);
+  FilterTypes(matcher.gazetteer(), types, mentions);
+}
 
 std::vector<std::pair<uint32_t, uint32_t>> WindowSpans(const MatchScratch& sc, Window window,
                                                        size_t text_size) {
@@ -113,7 +120,7 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
     std::vector<Mention> mentions;
     Document doc;
     while (reader.Next(&doc)) {
-      CountDocument(matcher, doc, &sc, &mentions, &total);
+      CountDocument(matcher, options, doc, &sc, &mentions, &total);
       if (reader.documents() % kBatchDocs == 0) report();
     }
     report();
@@ -131,7 +138,7 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
       try {
         while (auto batch = queue.Pop())
           for (const Document& doc : *batch)
-            CountDocument(matcher, doc, &sc, &mentions, &partial[w]);
+            CountDocument(matcher, options, doc, &sc, &mentions, &partial[w]);
       } catch (...) {
         errors[w] = std::current_exception();
         while (queue.Pop()) {  // keep draining so the reader never blocks

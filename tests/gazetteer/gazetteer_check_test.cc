@@ -81,5 +81,33 @@ TEST(GazetteerCheck, MissingLabelsAndUnknownTypesAreLoadErrors) {
   EXPECT_EQ(problems[0].field, "type");
 }
 
+TEST(GazetteerCheck, AliasContainingAnotherActorsName) {
+  auto w =
+      Lint(R"({"id": "hezbollah", "type": "group", "label": {"ar": "حزب الله", "en": "Hezbollah"}},
+                   {"id": "kh", "type": "group", "label": {"ar": "كتائب حزب الله", "en": "Kataib Hezbollah"}},
+                   {"id": "iraq", "type": "state", "label": {"ar": "العراق", "en": "Iraq"}, "demonyms": {"stems": ["عراقي"]}},
+                   {"id": "irgc", "type": "group", "label": {"ar": "الحرس العراقي", "en": "Guard"}})",
+           true);
+  EXPECT_NE(w.find("actor 'kh': field 'aliases': alias 'كتائب حزب الله' contains 'حزب الله', a "
+                   "name of hezbollah"),
+            std::string::npos)
+      << w;
+  EXPECT_EQ(w.find("actor 'irgc'"), std::string::npos) << w;  // a demonym inside a name is fine
+}
+
+TEST(GazetteerCheck, AliasesDifferingOnlyByAClitic) {
+  auto w = Lint(R"({"id": "badr", "type": "group", "label": {"ar": "بدر", "en": "Badr"}},
+                   {"id": "lbadr", "type": "person", "label": {"ar": "لبدر", "en": "Lbadr"}},
+                   {"id": "sadr", "type": "person", "label": {"ar": "الصدر", "en": "Sadr"}},
+                   {"id": "sdr", "type": "person", "label": {"ar": "صدر", "en": "Sdr"}})",
+                true);
+  EXPECT_NE(w.find("actor 'lbadr': field 'aliases': alias 'لبدر' differs from 'بدر'"),
+            std::string::npos)
+      << w;
+  EXPECT_NE(w.find("actor 'sadr': field 'aliases': alias 'الصدر' differs from 'صدر'"),
+            std::string::npos)
+      << w;
+}
+
 }  // namespace
 }  // namespace actorgraph

@@ -32,6 +32,7 @@ TEST(ShippedGazetteer, CoversTheRegionsLeadingActors) {
   EXPECT_GE(n[ActorType::kPerson], 2000u);
   EXPECT_GE(n[ActorType::kGroup], 600u);
   EXPECT_GE(n[ActorType::kState], 200u);
+  EXPECT_GE(n[ActorType::kMedia], 60u);
 }
 
 TEST(ShippedGazetteer, EveryArabLeagueHeadOfStateAndGovernmentSince2000IsPresent) {

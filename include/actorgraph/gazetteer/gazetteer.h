@@ -1,9 +1,11 @@
-// The actor list: people, states and groups with their names in Arabic and English.
-// File format (v1) is documented in gazetteer/README.md.
+// The actor list: people, states, groups and media with their names in Arabic and English.
+// File format (v1) is documented in gazetteer/README.md: JSON files, or CSV/TSV tables with the
+// columns of gazetteer_table.h.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -11,11 +13,15 @@
 
 namespace actorgraph {
 
-enum class ActorType : uint8_t { kPerson, kState, kGroup };
+// kMedia: news agencies and outlets (AFP, وكالة الأنباء العراقية); found and listed, left out of
+// networks unless asked for (--types).
+enum class ActorType : uint8_t { kPerson, kState, kGroup, kMedia };
+inline constexpr size_t kActorTypes = 4;
 
 // How a mention matched: the actor's own name or label, another alias, a demonym (nisba) of a
-// state, or a capital/seat of government standing for a state.
-enum class How : uint8_t { kName, kAlias, kDemonym, kCapital };
+// state, a capital/seat of government standing for a state, or a title resolved to the holder of
+// an office on the document's date (match/roles.h; only with --roles).
+enum class How : uint8_t { kName, kAlias, kDemonym, kCapital, kRole };
 
 // A: always on. B: counts only in a document where the same actor was named by a tier-A form (or
 // where one of the alias's triggers stands right before it). C: never matched alone (listed for
@@ -25,6 +31,8 @@ enum class Tier : uint8_t { kA, kB, kC };
 std::string_view ToString(ActorType t);
 std::string_view ToString(How h);
 std::string_view ToString(Tier t);
+// "person" | "state" | "group" | "media"; false when `s` is none of them.
+bool ParseActorType(std::string_view s, ActorType* t);
 
 struct Alias {
   std::string text;  // as written in the gazetteer (not normalised)
@@ -58,6 +66,7 @@ struct Actor {
   std::string wikidata;  // optional Q-id
   std::string
       source;  // optional: where the entry's spelling and dates were checked (URL or reference)
+  std::string note;  // optional free text for editors (never matched)
   std::string file;  // the file that defined the actor
 };
 
@@ -73,7 +82,8 @@ struct GazetteerProblem {
 
 class Gazetteer {
  public:
-  // Loads files and folders (every *.json below a folder, in sorted order). An id defined twice is
+  // Loads files and folders (every *.json, *.csv and *.tsv below a folder, in sorted order; CSV and
+  // TSV files are gazetteer tables, gazetteer_table.h). An id defined twice is
   // an error naming both files; an entry with "extends" adds aliases to an actor defined earlier.
   // Throws Error naming file, entry and field on malformed input; with `problems`, collects them
   // and skips the bad entries instead (as AddFile does). A missing file always throws.
@@ -84,7 +94,11 @@ class Gazetteer {
   // skipped.
   void AddFile(std::string_view contents, const std::string& name,
                std::vector<GazetteerProblem>* problems = nullptr);
-  // Expands files and folders into the *.json files Load reads, in load order.
+  // Parses one CSV (delimiter ',') or TSV ('\t') gazetteer table; problems name the file, line
+  // and column of the cell ("file:3:5").
+  void AddTableFile(std::string_view contents, const std::string& name, char delimiter,
+                    std::vector<GazetteerProblem>* problems = nullptr);
+  // Expands files and folders into the *.json, *.csv and *.tsv files Load reads, in load order.
   static std::vector<std::filesystem::path> ExpandPaths(
       const std::vector<std::filesystem::path>& paths);
   // Generates the nisba forms of every state; call once after the last AddFile (Load does).
@@ -94,7 +108,9 @@ class Gazetteer {
   const Actor* Find(std::string_view id) const;  // nullptr when unknown
   // Index into actors(), or -1.
   int IndexOf(std::string_view id) const;
-  // SHA-256 of the loaded files' bytes, in load order, as 64 hex digits (recorded in outputs).
+  // SHA-256, as 64 hex digits, of the loaded entries in a canonical form (every field of every
+  // actor that matching or outputs use, in load order; not `note`), so a CSV table and a JSON file
+  // with the same entries hash alike (recorded in outputs).
   const std::string& hash() const { return hash_; }
   const std::vector<std::string>& files() const { return files_; }
 
@@ -105,8 +121,11 @@ class Gazetteer {
   std::vector<Actor> actors_;
   std::map<std::string, int, std::less<>> index_;
   std::vector<std::string> files_;
+  // `doc` is a parsed nlohmann::json; `locate(entry, field)` names the table cell of a field.
+  void AddJson(const void* doc, const std::string& name, std::vector<GazetteerProblem>* problems,
+               const std::function<std::string(size_t, const std::string&)>& locate);
+  void Rehash();
   std::string hash_;
-  std::string hash_input_;
   bool finished_ = false;
 };
 

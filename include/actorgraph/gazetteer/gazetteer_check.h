@@ -17,7 +17,11 @@ struct LintResult {
 // Rules (errors): an alias shared by two actors at the same tier; an always-on (tier A) Arabic
 // alias that normalises to a common word of `stopwords`; bad role dates (not YYYY-MM-DD, end before
 // start) and overlapping terms of one office; an affiliation to an unknown id; an affiliation to
-// itself. Warnings: a tier-B alias that is also some actor's tier-A alias.
+// itself. Warnings: a tier-B alias that is also some actor's tier-A alias; an alias that contains
+// another actor's name as whole words (the longest match hides the actor inside it; demonyms
+// inside names are not reported); aliases of different actors that differ only by a proclitic
+// (و ف ب ل ك, لل) or the article ال (arabic-matching.md (c): the generated forms of one are the
+// other's name).
 LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwords);
 
 // Reads a stop list: one word per line, '#' starts a comment; words are normalised.

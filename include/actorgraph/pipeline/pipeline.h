@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "actorgraph/match/matcher.h"
+#include "actorgraph/match/roles.h"
+#include "actorgraph/match/type_filter.h"
 #include "actorgraph/network/cooccur.h"
 #include "actorgraph/read/reader.h"
 
@@ -26,8 +28,15 @@ struct Progress {
 struct CountOptions {
   CooccurOptions cooccur;
   unsigned threads = 0;                           // 0 = all cores
+  const RoleResolver* roles = nullptr;            // resolve titles by date (--roles) when set
+  TypeMask types = kNetworkTypes;                 // actor types counted (--types)
   std::function<void(const Progress&)> progress;  // called now and then from the calling thread
 };
+
+// Matches one document: the matcher, then titles resolved by date (when `roles` is set), then
+// only the mentions of `types`.
+void MatchDocument(const Matcher& matcher, const RoleResolver* roles, TypeMask types,
+                   const Document& doc, MatchScratch* scratch, std::vector<Mention>* mentions);
 
 // Counts co-occurrence over every document the reader yields.
 Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,

@@ -1,0 +1,109 @@
+#include "actorgraph/gazetteer/gazetteer_table.h"
+
+#include <gtest/gtest.h>
+
+#include "actorgraph/base/error.h"
+#include "actorgraph/gazetteer/gazetteer.h"
+#include "test_util.h"
+
+namespace actorgraph {
+namespace {
+
+std::string ErrorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(GazetteerTable, ParsesRfc4180QuotingWithPositions) {
+  auto rows =
+      ParseTable("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n1,,3\n", ',', "t.csv");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1][0].text, "x, y");
+  EXPECT_EQ(rows[1][1].text, "say \"hi\"");
+  EXPECT_EQ(rows[1][2].text, "two\nlines");
+  EXPECT_EQ(rows[2][0].line, 4u);  // the quoted line break moved the next row down
+  EXPECT_EQ(rows[2][1].text, "");
+  EXPECT_EQ(rows[2][2].column, 3u);
+}
+
+TEST(GazetteerTable, ExcelByteOrderMarkIsSkipped) {
+  Gazetteer g;
+  g.AddTableFile("\xEF\xBB\xBFid,type,label_ar,label_en\r\nzaid,person,زيد,Zaid\r\n", "x.csv", ',');
+  EXPECT_NE(g.Find("zaid"), nullptr);
+}
+
+TEST(GazetteerTable, MalformedQuotingNamesFileLineAndColumn) {
+  std::string e = ErrorOf([] { ParseTable("a,b\nx,y\"z\"\n", ',', "t.csv"); });
+  EXPECT_NE(e.find("t.csv:2:2:"), std::string::npos) << e;
+  e = ErrorOf([] { ParseTable("a,b\nx,\"open\n", ',', "t.csv"); });
+  EXPECT_NE(e.find("t.csv:2:2:"), std::string::npos) << e;
+  EXPECT_NE(e.find("not closed"), std::string::npos) << e;
+}
+
+TEST(GazetteerTable, TsvLoadsWithTiersTriggersAndRoles) {
+  Gazetteer g;
+  g.AddTableFile(
+      "id\ttype\tlabel_ar\tlabel_en\taliases_ar\taliases_en\taffiliations\troles\twikidata\n"
+      "saddam\tperson\tصدام حسين\tSaddam Hussein\tصدام{B:نظام,عهد}|صدام حسين المجيد\tSaddam\t"
+      "iraq\tPresident of Iraq@1979-07-16..2003-04-09\tQ1316\n",
+      "people.tsv", '\t');
+  g.Finish();
+  const Actor* a = g.Find("saddam");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->aliases.size(), 5u);  // two labels and three aliases
+  EXPECT_EQ(a->aliases[2].text, "صدام");
+  EXPECT_EQ(a->aliases[2].tier, Tier::kB);
+  EXPECT_EQ(a->aliases[2].triggers, (std::vector<std::string>{"نظام", "عهد"}));
+  ASSERT_EQ(a->roles.size(), 1u);
+  EXPECT_EQ(a->roles[0].end, "2003-04-09");
+  EXPECT_EQ(a->wikidata, "Q1316");
+}
+
+TEST(GazetteerTable, ProblemsNameTheCell) {
+  Gazetteer g;
+  std::string e =
+      ErrorOf([&] { g.AddTableFile("id,type,label_ar,label_en\nx,robot,س,X\n", "a.csv", ','); });
+  EXPECT_NE(e.find("a.csv:2:2"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown type"), std::string::npos) << e;
+  e = ErrorOf([&] { g.AddTableFile("id,type,label_ar,label_en,colour\n", "b.csv", ','); });
+  EXPECT_NE(e.find("b.csv:1:5: unknown column 'colour'"), std::string::npos) << e;
+  e = ErrorOf([&] {
+    g.AddTableFile("id,type,label_ar,label_en,aliases_ar\ny,person,س,Y,ص{D}\n", "c.csv", ',');
+  });
+  EXPECT_NE(e.find("c.csv:2:5"), std::string::npos) << e;
+}
+
+TEST(GazetteerTable, JsonToTableToJsonKeepsTheEntries) {
+  // The shipped gazetteer, each file through CSV and TSV and back, loads to the same entries.
+  for (char delim : {',', '\t'}) {
+    Gazetteer json_g, table_g;
+    for (const auto& f : Gazetteer::ExpandPaths({testing::SourcePath("gazetteer")})) {
+      if (IsTablePath(f)) continue;
+      std::string text = testing::ReadFile(f);
+      json_g.AddFile(text, f.string());
+      std::string table = GazetteerJsonToTable(text, delim, f.string());
+      table_g.AddTableFile(table, f.string(), delim);
+      // And the table round-trips byte for byte.
+      std::string again = GazetteerJsonToTable(GazetteerTableToJson(table, delim, "t"), delim, "t");
+      EXPECT_EQ(again, table);
+    }
+    EXPECT_EQ(json_g.hash(), table_g.hash());
+    EXPECT_EQ(json_g.actors().size(), table_g.actors().size());
+  }
+}
+
+TEST(GazetteerTable, RefusesValuesACellCannotHold) {
+  std::string e = ErrorOf([] {
+    GazetteerJsonToTable(R"({"actorgraph_gazetteer": 1, "actors": [{"id": "x", "type": "group",
+      "label": {"ar": "س", "en": "X"}, "aliases": {"en": ["A|B"]}}]})",
+                         ',', "x.json");
+  });
+  EXPECT_NE(e.find("x.json: actor 'x': field 'aliases.en[0]'"), std::string::npos) << e;
+}
+
+}  // namespace
+}  // namespace actorgraph
