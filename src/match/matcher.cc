@@ -831,14 +831,15 @@ void Matcher::Filter(std::string_view text, MatchScratch* sc, std::vector<Mentio
         person = true;
     }
     if (person) {
-      // A headline in title case (most words capitalised) says nothing about names.
+      // A headline in title case (every word of four letters or more capitalised) says nothing
+      // about names.
       uint32_t words = 0, caps = 0;
       for (uint32_t t = s.first_token; t < s.end_token; ++t) {
         if (tk[t].end - tk[t].begin < 4 || IsArabicToken(tok(t))) continue;
         ++words;
         caps += orig_case(t).initial_upper;
       }
-      if (words >= 3 && caps * 10 >= words * 7) person = false;
+      if (words >= 3 && caps == words) person = false;
     }
     if (person) drop[k] = 1;
   }
