@@ -7,6 +7,7 @@
 #include "actorgraph/base/error.h"
 #include "actorgraph/gazetteer/gazetteer_check.h"
 #include "actorgraph/gazetteer/gazetteer_table.h"
+#include "actorgraph/match/self_test.h"
 #include "actorgraph/pipeline/pipeline.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -50,6 +51,11 @@ int Check(const cxxopts::ParseResult& args) {
   if (!stop_path.empty()) stop = LoadStopwords(stop_path);
   LintResult r = LintGazetteer(g, stop);
   r.errors.insert(r.errors.begin(), load_problems.begin(), load_problems.end());
+  // "alias can never match": each name in a neutral sentence must be found as its actor.
+  Matcher matcher(g);
+  LintResult self = SelfTest(g, matcher);
+  r.errors.insert(r.errors.end(), self.errors.begin(), self.errors.end());
+  r.warnings.insert(r.warnings.end(), self.warnings.begin(), self.warnings.end());
   for (const auto& e : r.errors) std::cout << "error: " << e.ToString() << "\n";
   if (!args.count("quiet"))
     for (const auto& w : r.warnings) std::cout << "warning: " << w.ToString() << "\n";

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "../text/utf8.h"
 
@@ -175,7 +176,12 @@ std::vector<std::string> ProcliticForms(std::string_view t, bool has_article) {
 
 namespace {
 
-using WordSet = std::set<std::string, std::less<>>;
+// A hash set of words with lookup by string_view (the context rules look up one token each).
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return HashBytes(s, 0); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 // Words given in raw spelling, normalised once; Arabic words also with their proclitic forms
 // (and, when `with_prepositions` is false, with و/ف only).
@@ -796,18 +802,16 @@ void Matcher::Filter(std::string_view text, MatchScratch* sc, std::vector<Mentio
     // Kind 9: a state's name inside a person's name.
     if (arabic) {
       // أحمد المصري: a given name, then the masculine singular nisba with the article.
-      if (m.how == How::kDemonym && e == b + 1 && b > s.first_token && spaced(b) &&
-          !covered[b - 1] && im.given_names.count(tok(b - 1))) {
+      if (m.how == How::kDemonym && e == b + 1 && b > s.first_token && !covered[b - 1]) {
+        bool surname_form = false;
         std::string_view forms = im.nisba_ms[m.actor], t = tok(b);
-        for (size_t p = 0; p < forms.size();) {
+        for (size_t p = 0; p < forms.size() && !surname_form;) {
           size_t q = forms.find('\n', p);
           if (q == std::string_view::npos) q = forms.size();
-          if (forms.substr(p, q - p) == t) {
-            drop[k] = 1;
-            break;
-          }
+          surname_form = forms.substr(p, q - p) == t;
           p = q + 1;
         }
+        if (surname_form && spaced(b) && im.given_names.count(tok(b - 1))) drop[k] = 1;
       }
       continue;
     }
@@ -831,14 +835,15 @@ void Matcher::Filter(std::string_view text, MatchScratch* sc, std::vector<Mentio
         person = true;
     }
     if (person) {
-      // A headline in title case (most words capitalised) says nothing about names.
+      // A headline in title case (every word of four letters or more capitalised) says nothing
+      // about names.
       uint32_t words = 0, caps = 0;
       for (uint32_t t = s.first_token; t < s.end_token; ++t) {
         if (tk[t].end - tk[t].begin < 4 || IsArabicToken(tok(t))) continue;
         ++words;
         caps += orig_case(t).initial_upper;
       }
-      if (words >= 3 && caps * 10 >= words * 7) person = false;
+      if (words >= 3 && caps == words) person = false;
     }
     if (person) drop[k] = 1;
   }

@@ -39,6 +39,46 @@ constexpr std::string_view kBasmala = "بسم الله الرحمن الرحيم
 
 bool IsPreDeleted(char32_t c) { return c >= 0xFE70 && c <= 0xFE7F; }
 
+// Letters that Persian, Urdu, Kurdish (Sorani), Pashto and Sindhi keyboards put where Arabic
+// text has an Arabic letter, and the Arabic letters' decorative variants (issue 10, kind 4;
+// docs/matching.md has the table with sources). Sources per row:
+//   UTS39 = Unicode confusables.txt (UTS #39; checked with ICU 72 uspoof_getSkeleton: the
+//           letter's skeleton is the Arabic letter or its dotless form);
+//   NL    = Unicode NamesList.txt annotations of the Arabic block (the languages that use it);
+//   KB    = the letter is on that language's standard keyboard in the key of the Arabic letter
+//           (CLDR keyboard layouts fa-t-k0-windows, ur-t-k0-windows, ckb-t-k0-windows,
+//           ps-t-k0-windows, sd-t-k0-windows);
+//   CT-a  = CAMeL Tools arclean_map.json (the spec's source for the first rows).
+// Letters that stand for sounds Arabic lacks and are not typed for an Arabic letter (Pashto ټ ډ
+// ړ ښ, Kurdish ڕ ڵ ۆ, Sindhi implosives) are NOT folded: they spell other names.
+struct KeyboardFold {
+  char32_t from;
+  char32_t to;
+};
+constexpr KeyboardFold kKeyboardFolds[] = {
+    {0x06CC, 0x064A},  // ی FARSI YEH → ي: fa ur ckb ps sd yeh (UTS39, KB, CT-a)
+    {0x06D2, 0x064A},  // ے YEH BARREE → ي: Urdu final yeh (UTS39, NL, KB ur)
+    {0x06D3, 0x0626},  // ۓ YEH BARREE WITH HAMZA ABOVE → ئ: Urdu (NL, KB ur)
+    {0x06CD, 0x064A},  // ۍ YEH WITH TAIL → ي: Pashto (NL, KB ps)
+    {0x06CE, 0x064A},  // ێ YEH WITH SMALL V → ي: Kurdish (NL, KB ckb)
+    {0x06D0, 0x064A},  // ې E → ي: Pashto (NL, KB ps)
+    {0x0620, 0x064A},  // ؠ KASHMIRI YEH → ي (NL)
+    {0x06A9, 0x0643},  // ک KEHEH → ك: fa ur ckb ps kaf (UTS39, KB, CT-a)
+    {0x06AA, 0x0643},  // ڪ SWASH KAF → ك: Sindhi kaf, decorative kaf (UTS39, NL, KB sd)
+    {0x06AB, 0x0643},  // ګ KAF WITH RING → ك: Pashto gaf, as CT-a folds گ (NL, KB ps)
+    {0x06AF, 0x0643},  // گ GAF → ك (CT-a)
+    {0x067E, 0x0628},  // پ PEH → ب (CT-a)
+    {0x0686, 0x062C},  // چ TCHEH → ج (CT-a)
+    {0x06A4, 0x0641},  // ڤ VEH → ف (CT-a)
+    {0x06C0, 0x0647},  // ۀ HEH WITH YEH ABOVE → ه: Persian ezafe heh (CT-a, KB fa)
+    {0x06C1, 0x0647},  // ہ HEH GOAL → ه: Urdu heh (CT-a, NL, KB ur)
+    {0x06C2, 0x0647},  // ۂ HEH GOAL WITH HAMZA ABOVE → ه (CT-a, NL)
+    {0x06C3, 0x0647},  // ۃ TEH MARBUTA GOAL → ة → ه: Urdu (UTS39, NL, KB ur)
+    {0x06BE, 0x0647},  // ھ HEH DOACHASHMEE → ه: Urdu, Kurdish, Sindhi heh (NL, KB ur ckb sd)
+    {0x06D5, 0x0647},  // ە AE → ه: Kurdish heh/ة (NL, KB ckb)
+    {0x06FF, 0x0647},  // ۿ HEH WITH INVERTED V → ه (NL)
+};
+
 // Steps 3 and 4 for one code point: the folded code point, or kDelete.
 struct FoldTable {
   std::array<int32_t, 256> arabic;  // U+0600–06FF
@@ -58,13 +98,7 @@ struct FoldTable {
     for (char32_t c : {0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673}) map(c, 0x0627);
     map(0x0649, 0x064A);  // alef maksura → yeh
     map(0x0629, 0x0647);  // teh marbuta → heh
-    map(0x06CC, 0x064A);  // Farsi yeh
-    map(0x06A9, 0x0643);  // keheh
-    map(0x06AF, 0x0643);  // gaf
-    map(0x067E, 0x0628);  // peh
-    map(0x0686, 0x062C);  // tcheh
-    map(0x06A4, 0x0641);  // veh
-    for (char32_t c = 0x06C0; c <= 0x06C2; ++c) map(c, 0x0647);
+    for (const KeyboardFold& k : kKeyboardFolds) map(k.from, k.to);
     for (int d = 0; d < 10; ++d) {
       map(0x0660 + d, '0' + d);
       map(0x06F0 + d, '0' + d);

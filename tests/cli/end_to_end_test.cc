@@ -247,6 +247,20 @@ TEST(Cli, EvalOnTheSampleGoldHasHighF1AndNoFalseHits) {
   EXPECT_EQ(r.out.find("false hits:"), std::string::npos) << r.out;
 }
 
+TEST(Cli, GazetteerCheckReportsAnAliasThatCanNeverMatch) {
+  // Issue 10, kind 0/1: a user's alias the matcher cannot produce from its own text is an error.
+  auto dir = TempDir("never_match");
+  testing::WriteFile(dir / "mine.json", R"j({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "hezbollah", "type": "group", "label": {"ar": "حزب الله", "en": "Hezbollah"}},
+    {"id": "axis", "type": "group", "label": {"ar": "محور المقاومة", "en": "Axis of Resistance"},
+     "aliases": {"en": ["Hezbollah – Amal axis"]}}]})j");
+  auto r = RunCli("gazetteer check " + ShellQuote((dir / "mine.json").string()));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("actor 'axis': field 'aliases.en': alias can never match"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(Cli, ShippedGazetteerPassesTheLinterAndIsLargeEnough) {
   auto r = RunCli("gazetteer check -q " + ShellQuote(SourcePath("gazetteer").string()));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;

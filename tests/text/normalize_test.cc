@@ -43,11 +43,15 @@ std::string Reference(std::string_view in) {
     }
     if (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0671 || c == 0x0672 || c == 0x0673) {
       c = 0x0627;
-    } else if (c == 0x0649 || c == 0x06CC) {
+    } else if (c == 0x0649 || c == 0x06CC || c == 0x06D2 || c == 0x06CD || c == 0x06CE ||
+               c == 0x06D0 || c == 0x0620) {
       c = 0x064A;
-    } else if (c == 0x0629 || (c >= 0x06C0 && c <= 0x06C2)) {
+    } else if (c == 0x06D3) {
+      c = 0x0626;
+    } else if (c == 0x0629 || (c >= 0x06C0 && c <= 0x06C3) || c == 0x06BE || c == 0x06D5 ||
+               c == 0x06FF) {
       c = 0x0647;
-    } else if (c == 0x06A9 || c == 0x06AF) {
+    } else if (c == 0x06A9 || c == 0x06AF || c == 0x06AA || c == 0x06AB) {
       c = 0x0643;
     } else if (c == 0x067E) {
       c = 0x0628;
@@ -295,6 +299,55 @@ TEST(Normalize, ReusesOutputBuffers) {
   EXPECT_EQ(nt.to_orig[0], 0u);
   EXPECT_EQ(nt.to_orig[1], 0u);
   EXPECT_EQ(nt.to_orig[2], 2u);
+}
+
+}  // namespace
+}  // namespace actorgraph
+
+namespace actorgraph {
+namespace {
+
+// Issue 10, kind 4: letters typed on Persian, Urdu, Kurdish, Pashto and Sindhi keyboards fold
+// to the Arabic letter (docs/matching.md, "Keyboard letters"). Kind 4 has no English side:
+// Latin variants (full-width, case) are NFKC_Casefold's job.
+TEST(NormalizeKind4KeyboardLetters, UrduSpellingsOfArabicNames) {
+  // ے yeh barree, ہ heh goal, ھ heh doachashmee, ۃ teh marbuta goal, ک keheh
+  EXPECT_EQ(N("\u0639\u0644\u06D2"), N("علي"));
+  EXPECT_EQ(N("\u062D\u0632\u0628 \u0627\u0644\u0644\u06C1"), N("حزب الله"));
+  EXPECT_EQ(N("\u0645\u06A9\u06C3"), N("مكة"));
+  EXPECT_EQ(N("\u06BE\u0627\u062F\u064A"), N("هادي"));
+}
+
+TEST(NormalizeKind4KeyboardLetters, KurdishSpellings) {
+  // ێ yeh with small v, ە ae for heh, ک keheh, ی Farsi yeh
+  EXPECT_EQ(N("\u0639\u06CE\u0631\u0627\u0642"), N("عيراق"));
+  EXPECT_EQ(N("\u06A9\u0648\u0631\u062F\u0633\u062A\u0627\u0646\u06D5"), N("كوردستانه"));
+  EXPECT_EQ(N("\u0633\u0644\u06CC\u0645\u0627\u0646\u06CC"), N("سليماني"));
+}
+
+TEST(NormalizeKind4KeyboardLetters, PashtoSpellings) {
+  // ې e, ۍ yeh with tail, ګ kaf with ring
+  EXPECT_EQ(N("\u0645\u0648\u0633\u06D0"), N("موسي"));
+  EXPECT_EQ(N("\u0639\u0644\u06CD"), N("علي"));
+  EXPECT_EQ(N("\u06AB\u0644"), N("كل"));
+}
+
+TEST(NormalizeKind4KeyboardLetters, SindhiAndDecorativeKaf) {
+  EXPECT_EQ(N("\u06AA\u0631\u0628\u0644\u0627\u0621"), N("كربلاء"));  // ڪ swash kaf
+  EXPECT_EQ(N("\u0645\u0644\u06AA"), N("ملك"));
+}
+
+TEST(NormalizeKind4KeyboardLetters, PersianAndHamzaForms) {
+  EXPECT_EQ(N("\u062E\u0627\u0645\u0646\u0647\u200C\u0627\u06CC"), N("خامنهاي"));
+  EXPECT_EQ(N("\u0645\u062F\u0631\u0633\u06C0"), N("مدرسه"));  // ۀ heh with yeh above
+  EXPECT_EQ(N("\u06D3"), N("ئ"));        // ۓ yeh barree with hamza keeps its hamza as ئ
+  EXPECT_EQ(N("\u06D2\u0654"), N("ئ"));  // the decomposed spelling composes first
+}
+
+TEST(NormalizeKind4KeyboardLetters, DistinctLettersAreKept) {
+  // Letters for sounds Arabic lacks spell other names: not folded.
+  for (const char* c : {"\u067C", "\u0688", "\u0695", "\u06B5", "\u06C6", "\u069A"})
+    EXPECT_EQ(N(c), c) << c;
 }
 
 }  // namespace

@@ -1,11 +1,16 @@
-// Finds gazetteer actors in a document. Spec: ../shared/design/arabic-matching.md (c)-(e).
+// Finds gazetteer actors in a document. Spec: ../shared/design/arabic-matching.md (c)-(e), extended
+// by docs/matching.md (issue 10).
 //
-// Compilation turns every tier-A/B alias into token sequences in one hash-keyed token trie; Arabic
-// aliases also get their proclitic forms (و/ف + ب/ل/ك, ل+ال → لل) generated up front, so matching
-// costs one hash lookup per token and never strips letters. Matching is leftmost-longest within a
-// sentence, continues across quote marks only, drops state mentions inside datelines (بغداد- العراق
-// اليوم:), and counts tier-B aliases only where the same actor is named by a tier-A form (or a
-// trigger precedes).
+// Compilation turns every tier-A/B alias (without a trailing parenthetical, NameInText) into token
+// sequences in one hash-keyed token trie; Arabic aliases also get their proclitic forms (و/ف +
+// ب/ل/ك, ل+ال → لل) generated up front, so matching costs one hash lookup per token and never
+// strips letters; Latin aliases keep a per-token case pattern (US needs capitals, al- does not).
+// Matching is leftmost-longest within a sentence and continues across joined gaps only (spaces,
+// quotes, hyphens and full stops inside names: Segment). Tier-B aliases count only where the same
+// actor is named by a tier-A form (or a trigger precedes). Context rules then drop: states in
+// datelines (wire shapes), capitals used as places (في طهران, in Baghdad), demonyms that qualify a
+// group (حزب الله اللبناني, Lebanese Hezbollah) and state names inside person names (Michael
+// Jordan, أحمد المصري). Every rule and its source: docs/matching.md.
 #pragma once
 
 #include <cstdint>
