@@ -224,6 +224,13 @@ bool DocumentReader::NextJsonl(Document* doc) {
           throw Error(where + ": field 'date': '" + d.date + "' is not an ISO 8601 date");
         d.date.resize(10);  // the timeline works by day
       }
+      for (const auto& [key, value] : obj.items()) {
+        if (key == "text") continue;
+        if (value.is_string())
+          d.fields.emplace(key, value.get<std::string>());
+        else if (value.is_number() || value.is_boolean())
+          d.fields.emplace(key, value.dump());
+      }
       *doc = std::move(d);
       return true;
     } catch (const Error& e) {
