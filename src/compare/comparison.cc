@@ -16,10 +16,7 @@ uint64_t Get(const std::unordered_map<uint64_t, EdgeStats>& m, uint64_t key) {
   return it == m.end() ? 0 : it->second.count;
 }
 
-uint64_t Get(const std::unordered_map<uint32_t, uint64_t>& m, uint32_t key) {
-  auto it = m.find(key);
-  return it == m.end() ? 0 : it->second;
-}
+uint64_t Get(const CountMap& m, uint32_t key) { return m.Get(key); }
 
 // Sums of every group: the corpus.
 struct Totals {
@@ -104,7 +101,7 @@ Comparison CompareGroups(const GroupProfiles& profiles, const Gazetteer& gazette
     }
     for (const auto& [actor, tc] : g->terms) {
       TermCounts& t = tot.terms[actor];
-      for (const auto& [id, n] : tc.counts) t.counts[id] += n;
+      for (const auto& [id, n] : tc.counts) t.counts.Add(id, n);
       t.total += tc.total;
     }
     for (const auto& [actor, fc] : g->frames) {

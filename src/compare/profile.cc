@@ -1,6 +1,7 @@
 #include "actorgraph/compare/profile.h"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 
 #include "actorgraph/compare/grouping.h"
@@ -50,6 +51,48 @@ std::string SnippetAround(std::string_view text, uint32_t b, uint32_t e, size_t 
 
 }  // namespace
 
+size_t CountMap::Slot(uint32_t key) const {
+  return static_cast<size_t>((uint64_t(key) * 0x9E3779B97F4A7C15ull) >> shift_);
+}
+
+void CountMap::Grow() {
+  std::vector<uint32_t> keys = std::move(keys_);
+  std::vector<uint64_t> values = std::move(values_);
+  const size_t cap = keys.empty() ? 16 : keys.size() * 2;
+  shift_ = 64 - std::countr_zero(cap);
+  keys_.assign(cap, kEmpty);
+  values_.assign(cap, 0);
+  const size_t mask = cap - 1;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == kEmpty) continue;
+    size_t s = Slot(keys[i]);
+    while (keys_[s] != kEmpty) s = (s + 1) & mask;
+    keys_[s] = keys[i];
+    values_[s] = values[i];
+  }
+}
+
+void CountMap::Add(uint32_t key, uint64_t n) {
+  if ((size_ + 1) * 4 > keys_.size() * 3) Grow();  // load factor <= 3/4
+  const size_t mask = keys_.size() - 1;
+  size_t s = Slot(key);
+  while (keys_[s] != kEmpty && keys_[s] != key) s = (s + 1) & mask;
+  if (keys_[s] == kEmpty) {
+    keys_[s] = key;
+    ++size_;
+  }
+  values_[s] += n;
+}
+
+uint64_t CountMap::Get(uint32_t key) const {
+  if (keys_.empty()) return 0;
+  const size_t mask = keys_.size() - 1;
+  for (size_t s = Slot(key);; s = (s + 1) & mask) {
+    if (keys_[s] == key) return values_[s];
+    if (keys_[s] == kEmpty) return 0;
+  }
+}
+
 const std::string& TermInfo::Surface() const {
   static const std::string kEmpty;
   const std::pair<std::string, uint64_t>* best = nullptr;
@@ -88,6 +131,15 @@ uint32_t GroupProfiles::TermId(std::string_view key) {
   return id;
 }
 
+uint32_t GroupProfiles::TokenTerm(std::string_view token) {
+  auto it = token_cache_.find(token);
+  if (it != token_cache_.end()) return it->second;
+  std::string_view key = filter_.Key(token);
+  uint32_t id = key.empty() ? kNoTerm : TermId(key);
+  token_cache_.emplace(std::string(token), id);
+  return id;
+}
+
 void GroupProfiles::AddDocument(const Document& doc, const std::string& group,
                                 const MatchScratch& sc, const std::vector<Mention>& mentions,
                                 const std::vector<std::pair<uint32_t, uint32_t>>& windows) {
@@ -112,9 +164,8 @@ void GroupProfiles::AddDocument(const Document& doc, const std::string& group,
     if (token_term_[t] != kUnknown) return token_term_[t];
     uint32_t id = kNoTerm;
     if (!contexts_.covered[t]) {
-      std::string_view key = filter_.Key(norm.substr(toks[t].begin, toks[t].end - toks[t].begin));
-      if (!key.empty()) {
-        id = TermId(key);
+      id = TokenTerm(norm.substr(toks[t].begin, toks[t].end - toks[t].begin));
+      if (id != kNoTerm) {
         TermInfo& info = terms_[id];
         const uint32_t ob = to_orig[toks[t].begin], oe = to_orig[toks[t].end];
         AddSurface(&info, std::string_view(doc.text).substr(ob, oe - ob), 1);
@@ -151,11 +202,11 @@ void GroupProfiles::AddDocument(const Document& doc, const std::string& group,
         mask |= terms_[id].frames;
         if (stamp_[t] == pass_) continue;  // overlapping ±N contexts count a token once
         stamp_[t] = pass_;
-        ++tc.counts[id];
+        tc.counts.Add(id);
         ++tc.total;
         if (all_stamp_[t] != doc_stamp) {
           all_stamp_[t] = doc_stamp;
-          ++all_terms.counts[id];
+          all_terms.counts.Add(id);
           ++all_terms.total;
         }
       }
@@ -185,7 +236,7 @@ void GroupProfiles::Merge(GroupProfiles&& other) {
     g.cooccur.Merge(og->cooccur);
     for (auto& [actor, tc] : og->terms) {
       TermCounts& dst = g.terms[actor];
-      for (const auto& [id, n] : tc.counts) dst.counts[remap[id]] += n;
+      for (const auto& [id, n] : tc.counts) dst.counts.Add(remap[id], n);
       dst.total += tc.total;
     }
     for (auto& [actor, fc] : og->frames) {
@@ -199,6 +250,7 @@ void GroupProfiles::Merge(GroupProfiles&& other) {
   other.group_index_.clear();
   other.terms_.clear();
   other.term_index_.clear();
+  other.token_cache_.clear();
 }
 
 std::vector<std::string> GroupProfiles::DropSmallGroups(uint64_t min_docs) {
@@ -264,13 +316,13 @@ void GroupProfiles::Finish() {
     TakeSnippet(&into, terms_[w]);
   }
   terms_ = std::move(terms);
+  token_cache_.clear();  // held the old ids
   term_index_.clear();
   for (size_t i = 0; i < terms_.size(); ++i) term_index_.emplace(terms_[i].key, i);
   for (auto& g : groups_)
     for (auto& [actor, tc] : g->terms) {
-      std::unordered_map<uint32_t, uint64_t> counts;
-      counts.reserve(tc.counts.size());
-      for (const auto& [id, c] : tc.counts) counts[new_id[id]] += c;
+      CountMap counts;
+      for (const auto& [id, c] : tc.counts) counts.Add(new_id[id], c);
       tc.counts = std::move(counts);
     }
 }

@@ -148,6 +148,7 @@ std::vector<fs::path> WriteCompareTables(const CompareResult& r, const fs::path&
       groups.push_back({{"name", g.name}, {"documents", g.documents}, {"mentions", g.mentions}});
     j["groups"] = groups;
     Json comps = Json::array();
+    std::set<uint32_t> used_terms;
     for (const auto& c : r.comparison.comparisons) {
       Json jc;
       jc["group"] = c.name;
@@ -193,16 +194,15 @@ std::vector<fs::path> WriteCompareTables(const CompareResult& r, const fs::path&
       Json ter = Json::array();
       for (const auto& t : c.terms) {
         const TermInfo& ti = terms[t.term];
+        used_terms.insert(t.term);
         ter.push_back({{"actor", ActorId(gz, t.actor)},
                        {"term", ti.key},
-                       {"surface", ti.Surface()},
                        {"count", t.count},
                        {"other_count", t.other_count},
                        {"total", t.total},
                        {"other_total", t.other_total},
                        {"log_odds", J(t.lo.delta)},
-                       {"z", J(t.lo.z)},
-                       {"example", ti.snippet}});
+                       {"z", J(t.lo.z)}});
       }
       jc["terms"] = ter;
       Json fr = Json::array();
@@ -245,6 +245,11 @@ std::vector<fs::path> WriteCompareTables(const CompareResult& r, const fs::path&
       comps.push_back(std::move(jc));
     }
     j["comparisons"] = comps;
+    // Once per term of the tables: its most common spelling and the earliest example.
+    Json term_info = Json::object();
+    for (uint32_t id : used_terms)
+      term_info[terms[id].key] = {{"surface", terms[id].Surface()}, {"example", terms[id].snippet}};
+    j["terms"] = term_info;
     Json series;
     series["periods"] = r.series.periods;
     series["documents"] = r.series.documents;

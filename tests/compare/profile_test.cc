@@ -38,13 +38,27 @@ struct ProfileRun {
       if (it == gp->terms.end()) return 0;
       for (size_t i = 0; i < p->terms().size(); ++i)
         if (p->terms()[i].key == key) {
-          auto c = it->second.counts.find(uint32_t(i));
-          return c == it->second.counts.end() ? 0 : c->second;
+          return it->second.counts.Get(uint32_t(i));
         }
     }
     return 0;
   }
 };
+
+TEST(Profile, CountMapAddsGetsGrowsAndIterates) {
+  CountMap m;
+  EXPECT_EQ(m.Get(7), 0u);
+  for (uint32_t k = 0; k < 1000; ++k) m.Add(k * 7919, k + 1);
+  m.Add(0, 5);
+  EXPECT_EQ(m.size(), 1000u);
+  EXPECT_EQ(m.Get(0), 6u);
+  EXPECT_EQ(m.Get(999 * 7919), 1000u);
+  EXPECT_EQ(m.Get(3), 0u);
+  uint64_t sum = 0, n = 0;
+  for (const auto& [k, v] : m) sum += v, ++n;
+  EXPECT_EQ(n, 1000u);
+  EXPECT_EQ(sum, 1000u * 1001 / 2 + 5);
+}
 
 TEST(Profile, GroupsAreOrderedAndCountDocuments) {
   ProfileRun r(

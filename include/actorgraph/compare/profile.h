@@ -27,9 +27,49 @@ struct ProfileOptions {
 // Actor index used for the corpus-wide row (`*`): every actor's contexts together.
 inline constexpr uint32_t kAllActors = UINT32_MAX;
 
+// Counts by term id: an open-addressing hash table (linear probing, power-of-two capacity,
+// Fibonacci hashing), much cheaper than std::unordered_map on the per-token path. Iteration order
+// is unspecified; callers sort what they write.
+class CountMap {
+ public:
+  void Add(uint32_t key, uint64_t n = 1);
+  uint64_t Get(uint32_t key) const;  // 0 when absent
+  size_t size() const { return size_; }
+
+  class const_iterator {
+   public:
+    const_iterator(const CountMap* m, size_t i) : m_(m), i_(i) { Skip(); }
+    std::pair<uint32_t, uint64_t> operator*() const { return {m_->keys_[i_], m_->values_[i_]}; }
+    const_iterator& operator++() {
+      ++i_;
+      Skip();
+      return *this;
+    }
+    bool operator!=(const const_iterator& o) const { return i_ != o.i_; }
+
+   private:
+    void Skip() {
+      while (i_ < m_->keys_.size() && m_->keys_[i_] == kEmpty) ++i_;
+    }
+    const CountMap* m_;
+    size_t i_;
+  };
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, keys_.size()}; }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  size_t Slot(uint32_t key) const;
+  void Grow();
+  std::vector<uint32_t> keys_;
+  std::vector<uint64_t> values_;
+  size_t size_ = 0;
+  int shift_ = 64;
+};
+
 struct TermCounts {
-  std::unordered_map<uint32_t, uint64_t> counts;  // term id -> occurrences in the contexts
-  uint64_t total = 0;                             // sum of counts
+  CountMap counts;     // term id -> occurrences in the contexts
+  uint64_t total = 0;  // sum of counts
 };
 
 struct FrameCounts {
@@ -89,6 +129,9 @@ class GroupProfiles {
  private:
   GroupProfile& Group(const std::string& name);
   uint32_t TermId(std::string_view key);
+  // The term id of a normalised token (TermFilter::Key, then TermId), or UINT32_MAX when the
+  // filter drops it; cached per distinct token.
+  uint32_t TokenTerm(std::string_view token);
 
   const TermFilter& filter_;
   const FrameDictionary* frames_;
@@ -98,6 +141,7 @@ class GroupProfiles {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> group_index_;
   std::vector<TermInfo> terms_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> term_index_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> token_cache_;
   // Per-document scratch.
   DocContexts contexts_;
   std::vector<uint32_t> token_term_;  // per token: term id, kNoTerm or kUnknown

@@ -52,8 +52,9 @@ std::vector<std::string> DifferenceStems(const Comparison& c);
 // frames.csv: group,actor,frame,hits,contexts,rate,g2,p,ci_low,ci_high (95% Wilson interval)
 // series.csv: period,actor,label_en,mentions,share
 // compare.json: {"meta", "groups", "comparisons": [{"group", "other", sizes, "salience",
-//   "partners", "terms", "frames", "difference": {"nodes", "edges"}}], "series"} with every
-//   column above plus the comparison side's counts, shares and BH q-values.
+//   "partners", "terms", "frames", "difference": {"nodes", "edges"}}], "terms": {key: {"surface",
+//   "example"}}, "series"} with every column above plus the comparison side's counts, shares and
+//   BH q-values.
 // Returns the files written, in that order.
 std::vector<std::filesystem::path> WriteCompareTables(const CompareResult& r,
                                                       const std::filesystem::path& dir);
