@@ -222,7 +222,7 @@ int RunCompare(int argc, char** argv) {
     warn("Graphviz (dot) not found: report.html has no network drawings");
   } else {
     message = "Graphviz could not draw this network; open its .dot/.gexf files instead.";
-    for (size_t i = 0; i < dots.size(); ++i)
+    for (size_t i = 0; i < dots.size() && i < ReportOptions{}.max_groups; ++i)
       svgs[comparison.comparisons[i].name] = RenderSvg(dots[i]);
   }
   WriteCompareReport(result, svgs, message, ReportOptions{}, dir / "report.html");

@@ -49,6 +49,23 @@ std::string SnippetAround(std::string_view text, uint32_t b, uint32_t e, size_t 
   return MakeSnippet(text, static_cast<uint32_t>(start), static_cast<uint32_t>(end), max_bytes);
 }
 
+constexpr std::string_view kAlef = "\xD8\xA7";  // ا
+
+// The forms a term may join (Finish): its stems under bare proclitics (BareProcliticStems), and,
+// for an Arabic word of 4+ letters ending in ا, the word without it (the indefinite accusative:
+// دوراً -> دور, قائداً -> قائد; tanween itself is removed by normalisation), also after a proclitic.
+std::vector<std::string_view> JoinCandidates(std::string_view key) {
+  std::vector<std::string_view> out = BareProcliticStems(key);
+  auto drop_alef = [&](std::string_view w) {
+    if (w.ends_with(kAlef) && CodePointCount(w) >= 4 && static_cast<unsigned char>(w[0]) >= 0xD8)
+      out.push_back(w.substr(0, w.size() - kAlef.size()));
+  };
+  const size_t stems = out.size();
+  drop_alef(key);
+  for (size_t i = 0; i < stems; ++i) drop_alef(out[i]);
+  return out;
+}
+
 }  // namespace
 
 size_t CountMap::Slot(uint32_t key) const {
@@ -284,7 +301,7 @@ void GroupProfiles::Finish() {
   std::iota(target.begin(), target.end(), 0);
   for (size_t w = 0; w < n; ++w) {
     uint64_t best = 0;
-    for (auto stem : BareProcliticStems(terms_[w].key)) {
+    for (auto stem : JoinCandidates(terms_[w].key)) {
       auto it = term_index_.find(stem);
       if (it == term_index_.end()) continue;
       uint64_t v = corpus[it->second];

@@ -316,7 +316,8 @@ void WriteCompareReport(const CompareResult& r, const std::map<std::string, std:
     out << ".</p>\n";
   }
   out << "<nav>";
-  for (size_t i = 0; i < r.comparison.comparisons.size(); ++i)
+  const size_t sections = std::min(r.comparison.comparisons.size(), o.max_groups);
+  for (size_t i = 0; i < sections; ++i)
     out << "<a href=\"#g" << i << "\">" << E(r.comparison.comparisons[i].name) << "</a>";
   if (m.periods) out << "<a href=\"#series\">time series</a>";
   out << "</nav>\n<h2>Groups</h2>\n<table id=\"groups\"><tr><th>group</th><th "
@@ -330,7 +331,7 @@ void WriteCompareReport(const CompareResult& r, const std::map<std::string, std:
         << Fix(100.0 * g.documents / max_docs, 1) << "%\"></div></td></tr>\n";
   out << "</table>\n";
 
-  for (size_t i = 0; i < r.comparison.comparisons.size(); ++i) {
+  for (size_t i = 0; i < sections; ++i) {
     const GroupComparison& c = r.comparison.comparisons[i];
     out << "<section id=\"g" << i << "\"><h2><span class=\"g\">" << E(c.name)
         << "</span> against <span class=\"o\">" << E(c.other) << "</span></h2>\n<p class=\"meta\">"
@@ -356,6 +357,10 @@ void WriteCompareReport(const CompareResult& r, const std::map<std::string, std:
       out << "<p class=\"note\">" << E(svg_message) << "</p>\n";
     out << "</section>\n";
   }
+  if (sections < r.comparison.comparisons.size())
+    out << "<p class=\"note\">" << r.comparison.comparisons.size() - sections
+        << " more compared groups are not shown here; every table has them (compare.json, the CSV "
+           "files).</p>\n";
   if (m.periods) {
     out << "<section id=\"series\"><h2>Time series</h2><p class=\"note\">Share of all mentions "
            "per period for the most mentioned actors (series.csv has every actor).</p>\n";

@@ -95,6 +95,15 @@ TEST(Profile, BareProcliticJoinsAFrequentStemOnly) {
   }
 }
 
+TEST(Profile, AccusativeAlefJoinsAFrequentWordOnly) {
+  ProfileRun r(
+      "{\"text\":\"قائد سليماني. قائد سليماني. قائداً سليماني. دنيا سليماني.\",\"camp\":\"a\"}\n",
+      "field:camp");
+  EXPECT_EQ(r.Count("a", 0, "قائد"), 3u);
+  EXPECT_EQ(r.Count("a", 0, "قائدا"), 0u);
+  EXPECT_EQ(r.Count("a", 0, "دنيا"), 1u);
+}
+
 TEST(Profile, TokensCountOncePerActorAndContext) {
   // Two mentions of the same actor in one sentence: the sentence's words count once for it.
   ProfileRun r("{\"text\":\"هاجم سليماني ثم سليماني مع إيران.\",\"camp\":\"a\"}\n", "field:camp");

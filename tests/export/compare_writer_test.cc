@@ -51,6 +51,10 @@ Written WritePlanted(unsigned threads) {
   w.files.insert(w.files.end(), nets.begin(), nets.end());
   WriteCompareReport(r, {}, "no drawing in this test", {}, w.dir / "report.html");
   w.files.push_back(w.dir / "report.html");
+  ReportOptions one;
+  one.max_groups = 1;
+  WriteCompareReport(r, {{"pro", "<?xml version=\"1.0\"?>\n<svg id=\"drawn\"></svg>"}}, "none", one,
+                     w.dir / "report-one.html");
   return w;
 }
 
@@ -119,6 +123,19 @@ TEST(CompareWriter, ByteIdenticalForAnyThreadCount) {
   ASSERT_EQ(a.files.size(), b.files.size());
   for (size_t i = 0; i < a.files.size(); ++i)
     EXPECT_EQ(ReadFile(a.files[i]), ReadFile(b.files[i])) << a.files[i].filename();
+}
+
+TEST(CompareWriter, ReportSectionsMessagesAndGroupCap) {
+  Written w = WritePlanted(1);
+  std::string all = ReadFile(w.dir / "report.html");
+  EXPECT_NE(all.find("<section id=\"g1\">"), std::string::npos);
+  EXPECT_NE(all.find("no drawing in this test"), std::string::npos);  // no SVG given
+  EXPECT_NE(all.find("dir=\"rtl\" lang=\"ar\">قاسم سليماني</span>"), std::string::npos);
+  EXPECT_EQ(all.find("http://"), all.find("http://www.w3.org/2000/svg"));  // nothing fetched
+  std::string one = ReadFile(w.dir / "report-one.html");
+  EXPECT_EQ(one.find("<section id=\"g1\">"), std::string::npos);
+  EXPECT_NE(one.find("1 more compared groups are not shown here"), std::string::npos);
+  EXPECT_EQ(one.find("<svg id=\"drawn\">"), std::string::npos);  // "pro" is the second group
 }
 
 TEST(CompareWriter, GroupFileStems) {

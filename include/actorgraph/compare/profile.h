@@ -114,7 +114,8 @@ class GroupProfiles {
   // Call once after the last Merge: orders groups (GroupLess) and resolves bare proclitics: a term
   // p+S (p one of و ف ب ل ك and their pairs, BareProcliticStems) is counted as S when S occurs as
   // a term in the corpus at least as often as p+S (so ومقتل joins مقتل, while وزير, كتائب and بيان,
-  // whose "stems" are rare or absent, stay whole).
+  // whose "stems" are rare or absent, stay whole); likewise a word of 4+ letters ending in the
+  // accusative ا joins the word without it (قائدا -> قائد, but دنيا stays: دني is rare).
   void Finish();
   // Removes the groups with fewer than `min_docs` documents (their documents leave the corpus);
   // returns their names in group order.

@@ -21,6 +21,9 @@ struct ReportOptions {
   size_t focus_actors = 6;  // actors with partner, descriptor and frame panels per group
   size_t top_terms = 10;    // descriptors per side and actor
   size_t series_actors = 8;
+  // Compared groups that get a section (the first in group order); the others are listed with a
+  // pointer to compare.json, so `--by file` on a large corpus still gives a readable page.
+  size_t max_groups = 40;
 };
 
 // Writes the report. `svgs` maps a compared group's name to its difference network rendered by
