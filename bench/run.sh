@@ -135,6 +135,10 @@ log "micro-benchmarks"
 "$BUILD/bench/micro_bench" --benchmark_min_time=0.5 --benchmark_out="$RES/micro_bench.json" \
   --benchmark_out_format=json >&2
 
+# ---- compare vs build (issue 12: compare <= 2x build) ---------------------------------------
+log "actorgraph compare against build on 100 MB"
+bench/compare.sh --runs "$RUNS" --build "$BUILD" | tee "$RES/compare.txt" >&2
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/machine.txt"
 
 # ---- summary --------------------------------------------------------------------------------

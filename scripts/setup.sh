@@ -25,6 +25,7 @@ packages=(
   graphviz fonts-noto-core libxml2-utils python3 python3-igraph
   python3-networkx
   libcsv-dev
+  chromium
 )
 
 missing=()

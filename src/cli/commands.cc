@@ -10,6 +10,8 @@ const std::vector<Command>& Commands() {
        RunMentions},
       {"eval", "precision, recall and F1 of actor presence against a gold file", RunEval},
       {"explain", "show the evidence linking two actors", RunExplain},
+      {"compare", "compare how groups (inputs, outlets, periods, fields) frame the same actors",
+       RunCompare},
       {"merge", "combine partial graphs of corpus shards (build --format partial)", RunMerge},
       {"gazetteer", "check or list the gazetteer (gazetteer check|list)", RunGazetteer},
   };

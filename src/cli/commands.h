@@ -24,5 +24,6 @@ int RunGazetteer(int argc, char** argv);
 int RunGazetteerSuggest(int argc, char** argv);  // gazetteer suggest
 int RunGazetteerConvert(int argc, char** argv);  // gazetteer convert
 int RunMerge(int argc, char** argv);
+int RunCompare(int argc, char** argv);
 
 }  // namespace actorgraph::cli

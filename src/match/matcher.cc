@@ -151,9 +151,56 @@ bool HasArticle(std::string_view raw) {
          raw.size() > i + kAlefLam.size();
 }
 
+namespace {
+constexpr std::string_view kConj[] = {"", "\xD9\x88", "\xD9\x81"};              // و ف
+constexpr std::string_view kPrep[] = {"", "\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // ب ل ك
+
+// Code points in valid UTF-8.
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+}  // namespace
+
+std::string_view StripArticle(std::string_view t, size_t min_stem) {
+  if (!IsArabicToken(t)) return t;
+  std::string_view best = t;
+  for (auto conj : kConj) {
+    if (!t.starts_with(conj)) continue;
+    std::string_view after_conj = t.substr(conj.size());
+    for (auto prep : kPrep) {
+      // ل + ال is written لل (ProcliticForms); the other prepositions keep the alef.
+      std::string article = prep == kLam ? std::string(kLam) + std::string(kLam)
+                                         : std::string(prep) + std::string(kAlefLam);
+      if (!after_conj.starts_with(article)) continue;
+      std::string_view stem = after_conj.substr(article.size());
+      if (CodePoints(stem) >= min_stem && stem.size() < best.size()) best = stem;
+    }
+  }
+  return best;
+}
+
+std::vector<std::string_view> BareProcliticStems(std::string_view t, size_t min_stem) {
+  std::vector<std::string_view> out;
+  if (!IsArabicToken(t)) return out;
+  for (auto conj : kConj) {
+    if (!t.starts_with(conj)) continue;
+    for (auto prep : kPrep) {
+      if (conj.empty() && prep.empty()) continue;
+      std::string_view rest = t.substr(conj.size());
+      if (!rest.starts_with(prep)) continue;
+      std::string_view stem = rest.substr(prep.size());
+      if (CodePoints(stem) >= min_stem) out.push_back(stem);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<std::string> ProcliticForms(std::string_view t, bool has_article) {
-  static const std::string_view kConj[] = {"", "\xD9\x88", "\xD9\x81"};              // و ف
-  static const std::string_view kPrep[] = {"", "\xD8\xA8", "\xD9\x84", "\xD9\x83"};  // ب ل ك
   std::vector<std::string> out;
   for (auto conj : kConj) {
     for (auto prep : kPrep) {

@@ -228,6 +228,13 @@ bool DocumentReader::NextJsonl(Document* doc) {
                           "' is not a date actorgraph can read; document kept, undated");
         }
       }
+      for (const auto& [key, value] : obj.items()) {
+        if (key == "text") continue;
+        if (value.is_string())
+          d.fields.emplace(key, value.get<std::string>());
+        else if (value.is_number() || value.is_boolean())
+          d.fields.emplace(key, value.dump());
+      }
       *doc = std::move(d);
       return true;
     } catch (const Error& e) {

@@ -280,6 +280,28 @@ TEST(ProcliticForms, LamPlusArticle) {
   EXPECT_EQ(forms.size(), 11u);  // (و|ف)? (ب|ل|ك)? minus the empty chain
 }
 
+TEST(ProcliticForms, StripArticleInvertsEveryArticleForm) {
+  const std::string stem = NormalizeString("شهيد");
+  for (const auto& form : ProcliticForms(NormalizeString("الشهيد"), true))
+    EXPECT_EQ(StripArticle(form), stem) << form;
+  EXPECT_EQ(StripArticle(NormalizeString("الشهيد")), stem);
+  EXPECT_EQ(StripArticle(NormalizeString("والإرهابي")), NormalizeString("ارهابي"));
+  EXPECT_EQ(StripArticle(NormalizeString("وزير")), NormalizeString("وزير"));  // no article
+  EXPECT_EQ(StripArticle(NormalizeString("اله")), NormalizeString("اله"));    // stem too short
+  EXPECT_EQ(StripArticle("the"), "the");                                      // not Arabic
+}
+
+TEST(ProcliticForms, BareProcliticStemsAreCandidatesOnly) {
+  const std::string token = NormalizeString("وبمقتل");  // the stems are views into it
+  auto stems = BareProcliticStems(token);
+  ASSERT_EQ(stems.size(), 2u);
+  EXPECT_EQ(stems[0], NormalizeString("مقتل"));  // longest prefix (و + ب) first
+  EXPECT_EQ(stems[1], NormalizeString("بمقتل"));
+  const std::string short_stem = NormalizeString("وزن"), no_prefix = NormalizeString("مقتل");
+  EXPECT_TRUE(BareProcliticStems(short_stem).empty());  // زن is too short
+  EXPECT_TRUE(BareProcliticStems(no_prefix).empty());
+}
+
 TEST(ProcliticForms, ArticleDecidedOnRawSpelling) {
   EXPECT_TRUE(HasArticle("العراق"));
   EXPECT_FALSE(HasArticle("ألمانيا"));

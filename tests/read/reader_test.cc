@@ -60,6 +60,23 @@ TEST(Reader, JsonlKeepsMetadataAndNormalisesDates) {
   EXPECT_EQ(docs[1].id, "c:3");  // no id: file stem and line
 }
 
+TEST(Reader, JsonlKeepsOtherScalarFieldsForGrouping) {
+  auto dir = TempDir("reader");
+  WriteFile(dir / "f.jsonl",
+            "{\"text\":\"a\",\"camp\":\"pro\",\"rank\":3,\"wire\":true,\"tags\":[1],"
+            "\"extra\":null,\"source\":\"s\"}\n");
+  DocumentReader r({(dir / "f.jsonl").string()}, {});
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].fields.at("camp"), "pro");
+  EXPECT_EQ(docs[0].fields.at("rank"), "3");
+  EXPECT_EQ(docs[0].fields.at("wire"), "true");
+  EXPECT_EQ(docs[0].fields.at("source"), "s");
+  EXPECT_EQ(docs[0].fields.count("text"), 0u);   // the article itself is not metadata
+  EXPECT_EQ(docs[0].fields.count("tags"), 0u);   // arrays and objects are not kept
+  EXPECT_EQ(docs[0].fields.count("extra"), 0u);  // null is "no value"
+}
+
 TEST(Reader, MalformedJsonlLineIsSkippedWithFileAndLine) {
   auto dir = TempDir("reader");
   WriteFile(dir / "m.jsonl", "{\"text\":\"ok\"}\n{\"text\": \n{\"title\":\"no text\"}\n");

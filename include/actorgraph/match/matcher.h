@@ -98,4 +98,15 @@ bool HasArticle(std::string_view raw_alias);
 // The proclitic forms of a normalised first token (spec (c)), without the token itself.
 std::vector<std::string> ProcliticForms(std::string_view token, bool has_article);
 
+// The inverse of ProcliticForms for the article, on a normalised Arabic token: the stem after
+// [و|ف]?[ب|ك]?ال or [و|ف]?لل (ل + ال), when at least `min_stem` code points remain; else the
+// token unchanged. Removing the article is unambiguous enough to do on any word (spec (c)).
+std::string_view StripArticle(std::string_view token, size_t min_stem = 2);
+
+// The stems a normalised Arabic token may have under a bare proclitic (و/ف, then ب/ل/ك, the
+// prefixes of ProcliticForms without the article), longest prefix first, each with at least
+// `min_stem` code points. Bare proclitics are ambiguous (وزير is not و + زير), so callers decide
+// with corpus evidence which split to keep.
+std::vector<std::string_view> BareProcliticStems(std::string_view token, size_t min_stem = 3);
+
 }  // namespace actorgraph

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace actorgraph {
@@ -13,7 +14,11 @@ struct Document {
   std::string date;    // JSONL `date`, ISO 8601 (YYYY-MM-DD, optionally with a time); may be empty
   std::string url;     // JSONL `url`
   std::string origin;  // where it came from: "path" or "path:line"
-  std::string text;    // the full original text, valid UTF-8 (title line included for .txt)
+  // Every top-level JSONL key other than `text` whose value is a string, number or boolean (numbers
+  // and booleans as their JSON text), e.g. {"camp": "pro"} -> fields["camp"] == "pro"; read by
+  // `compare --by field:NAME`. Empty for .txt documents.
+  std::map<std::string, std::string> fields;
+  std::string text;  // the full original text, valid UTF-8 (title line included for .txt)
   uint64_t seq =
       0;  // position in the input stream (0-based); fixes output order and evidence choice
 };
