@@ -24,6 +24,9 @@ packages=(
   libgtest-dev googletest libbenchmark-dev
   graphviz fonts-noto-core libxml2-utils python3 python3-igraph
   python3-networkx
+  node-d3
+  chromium
+  python3-distributed
 )
 
 missing=()

@@ -94,7 +94,8 @@ void AddOutputOptions(cxxopts::Options& options) {
   options.add_options()("o,output", "output folder",
                         cxxopts::value<std::string>()->default_value("output"))(
       "format",
-      "output formats, comma-separated: graphml,gexf,dot,json,csv,partial (partial: see merge)",
+      "output formats, comma-separated: graphml,gexf,dot,json,csv,html,partial (partial: see "
+      "merge)",
       cxxopts::value<std::string>()->default_value("graphml,dot"))(
       "min-weight", "drop edges seen in fewer windows",
       cxxopts::value<double>()->default_value("1"))(
