@@ -114,7 +114,7 @@ if (typeof document !== 'undefined') (function() {
   const weights = links.map((l) => l.weight);
   const maxWeight = Math.max(1, ...weights);
   const minWeightAll = weights.length ? Math.min(...weights) : 1;
-  for (const n of nodes) n.r = 4 + 22 * Math.sqrt(n.strength_ / maxStrength);
+  for (const n of nodes) n.r = 3 + 15 * Math.sqrt(n.strength_ / maxStrength);
   const partner = (l, n) => (l.s === n ? l.t : l.s);
 
   // Colours: type (the palette of the GEXF/DOT writers), community when the column exists, country.
@@ -528,20 +528,26 @@ if (typeof document !== 'undefined') (function() {
       const [a, b] = sel.slice(5).split('|');
       const l = links.find((l) => (l.source === a && l.target === b) || (l.source === b && l.target === a));
       if (!l) throw new Error(`#select: no such node or edge: ${sel}`);
-      // As a reader would: zoom in until the link spans half the view, then click on it.
-      const len = Math.hypot(l.t.x - l.s.x, l.t.y - l.s.y) || 1;
-      const k = Math.max(transform.k, Math.min(40, 0.5 * Math.min(width, height) / len));
-      const mx = (l.s.x + l.t.x) / 2, my = (l.s.y + l.t.y) / 2;
-      d3.select(canvas).call(zoom.transform, d3.zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-mx, -my));
-      // A point of the link that the hit test gives to this link (not to a node drawn over it),
-      // trying from the middle outwards.
-      // (Mouse events carry whole pixels, so the candidates are rounded as a click would be.)
+      // A point of the link that the hit test gives to this link (not to a node or another link),
+      // from the middle outwards; mouse events carry whole pixels, so candidates are rounded.
       const box = canvas.getBoundingClientRect();
-      for (let i = 0; i <= 40 && !at; ++i) {
-        const u = 0.5 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) * 0.0225;
-        const p = transform.apply([l.s.x + u * (l.t.x - l.s.x), l.s.y + u * (l.t.y - l.s.y)]);
-        const px = Math.round(box.left + p[0]) - box.left, py = Math.round(box.top + p[1]) - box.top;
-        if (!nodeAt(px, py) && linkAt(px, py) === l) at = transform.invert([px, py]);
+      const clickable = () => {
+        for (let i = 0; i <= 40; ++i) {
+          const u = 0.5 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) * 0.0225;
+          const p = transform.apply([l.s.x + u * (l.t.x - l.s.x), l.s.y + u * (l.t.y - l.s.y)]);
+          const px = Math.round(box.left + p[0]) - box.left, py = Math.round(box.top + p[1]) - box.top;
+          if (!nodeAt(px, py) && linkAt(px, py) === l) return transform.invert([px, py]);
+        }
+        return null;
+      };
+      at = clickable();
+      if (!at) {
+        // As a reader would: zoom in until the link spans half the view, then click on it.
+        const len = Math.hypot(l.t.x - l.s.x, l.t.y - l.s.y) || 1;
+        const k = Math.max(transform.k, Math.min(40, 0.5 * Math.min(width, height) / len));
+        const mx = (l.s.x + l.t.x) / 2, my = (l.s.y + l.t.y) / 2;
+        d3.select(canvas).call(zoom.transform, d3.zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-mx, -my));
+        at = clickable();
       }
       if (!at) throw new Error(`#select: link ${sel} is covered by other nodes and links everywhere`);
     }

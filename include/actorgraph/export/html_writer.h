@@ -6,7 +6,7 @@
 //     the computed layout when every node has numeric `x` and `y` columns;
 //   - colour by type (palette.h), by `community` when that column exists, or by affiliated state;
 //     size by strength (the `strength` column, else weighted_degree: the sum of link weights), as
-//     radius 4 + 22·sqrt(strength / max strength) pixels;
+//     radius 3 + 15·sqrt(strength / max strength) pixels at zoom 1;
 //   - Arabic labels drawn right to left, the English label on hover;
 //   - a search box over the Arabic label, English label and id, normalised on both sides like the
 //     matcher (text/normalize.h; the node keys come from NormalizeString, the query is folded in
