@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Opens actorgraph's HTML view in headless Chromium and checks what a reader sees.
 
-Usage: browser_check.py HTML --nodes N [--edge A B --evidence DOC ...] [--search TEXT --finds ID]
-                        [--screenshot PNG]
+Usage: browser_check.py HTML --nodes N [--edge A B --evidence DOC ... --attr ID:NAME=VALUE ...]
+                        [--search TEXT --finds ID] [--screenshot PNG]
 
 Chromium loads file://HTML#select=edge:A|B (the page clicks the middle of that link on its canvas
 once the layout has settled, through the same hit test as a mouse click), runs it in virtual time,
 and dumps the DOM. The check fails (exit 1, one line per problem) when: the page recorded any
 script error or console.error (data-errors), Chromium logged an uncaught error or a console error,
 the page never became ready, the canvas drew another number of nodes than N, the details panel
-does not show the edge, or it lacks an evidence document id given with --evidence. With --search it
+does not show the edge, or it lacks an evidence document id given with --evidence, or an element
+lacks an attribute value given with --attr (checked on the edge selection's page). With --search it
 loads file://HTML#search=TEXT and expects the result list to offer node ID. With --screenshot it
 also saves a screenshot of the edge selection. Prints `layout_ms draw_ms` of the page on success.
 Exit 2 when Chromium is missing or fails to run."""
@@ -84,6 +85,8 @@ def main():
     ap.add_argument("--search")
     ap.add_argument("--finds")
     ap.add_argument("--screenshot")
+    ap.add_argument("--attr", action="append", default=[], metavar="ID:NAME=VALUE",
+                    help="expect attribute NAME=VALUE on the element with id ID (body: the body)")
     args = ap.parse_args()
 
     browser = chromium()
@@ -116,6 +119,17 @@ def main():
             for doc in args.evidence:
                 if f'<span class="doc">{html.escape(doc, quote=False)}</span>' not in details:
                     problems.append(f"the details panel shows no evidence from document {doc!r}")
+            for spec in args.attr:
+                where, _, pair = spec.partition(":")
+                name, _, value = pair.partition("=")
+                if where == "body":
+                    tag = re.search(r"<body[^>]*>", dom)
+                    got = re.search(r'\b%s="([^"]*)"' % re.escape(name), tag.group(0)) if tag else None
+                    got = html.unescape(got.group(1)) if got else None
+                else:
+                    got = attr(dom, where, name)
+                if got != value:
+                    problems.append(f"{where} has {name}={got!r}, expected {value!r}")
             body = re.search(r"<body[^>]*>", dom)
             layout = re.search(r'data-layout-ms="([^"]*)"', body.group(0)) if body else None
             draw = attr(dom, "network", "data-draw-ms")

@@ -331,6 +331,7 @@ if (typeof document !== 'undefined') (function() {
       ctx.fillText(n.name, n.x, n.y + n.r + 2 / k);
     }
     ctx.restore();
+    canvas.dataset.colorBy = colorBy;
     canvas.dataset.drawnNodes = String(drawnNodes);
     canvas.dataset.drawnLinks = String(drawnLinks);
     canvas.dataset.drawMs = (performance.now() - t0).toFixed(1);
@@ -507,6 +508,7 @@ if (typeof document !== 'undefined') (function() {
     isSettled = true;
     fit();
     draw();
+    document.body.dataset.layout = fixed ? 'computed' : 'd3-force';
     document.body.dataset.layoutMs = (performance.now() - started).toFixed(0);
     applyHash();
     document.body.dataset.ready = 'true';

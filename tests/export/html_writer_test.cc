@@ -167,15 +167,46 @@ TEST(HtmlView, ChromiumDrawsTheNodesAndAClickShowsTheEdgeEvidence) {
   }
   auto dir = testing::TempDir("html_chromium");
   auto files = HtmlWriter().Write(testing::MakeSampleGraph(), dir, WriteOptions{});
-  auto r = BrowserCheck(files[0],
-                        "--nodes 4 --edge mustafa_al_kadhimi iraq --evidence doc-001 --evidence "
-                        "doc-002 --search " +
-                            ShellQuote("الكاظمى") + " --finds mustafa_al_kadhimi");
+  auto r =
+      BrowserCheck(files[0],
+                   "--nodes 4 --edge mustafa_al_kadhimi iraq --evidence doc-001 --evidence "
+                   "doc-002 --attr body:data-layout=d3-force --attr network:data-color-by=type "
+                   "--search " +
+                       ShellQuote("الكاظمى") + " --finds mustafa_al_kadhimi");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   // A link that does not exist is an error on the page, which the check reports.
   auto bad = BrowserCheck(files[0], "--nodes 4 --edge hezbollah node");
   EXPECT_EQ(bad.exit_code, 1) << bad.out << bad.err;
   EXPECT_NE(bad.out.find("no such node or edge"), std::string::npos) << bad.out;
+}
+
+// Node columns are read generically: when the nodes carry a computed layout (x, y) and a community
+// (the analysis columns of the JSON writer), the page keeps the positions and colours by community.
+TEST(HtmlView, ChromiumUsesComputedPositionsAndCommunities) {
+  if (!HaveChromium()) {
+    if (std::getenv("CI")) FAIL() << "chromium is not installed: scripts/setup.sh installs it";
+    GTEST_SKIP() << "chromium not installed (scripts/setup.sh installs it)";
+  }
+  std::string html = Html(testing::MakeSampleGraph());
+  const std::string open = "<script type=\"application/json\" id=\"actorgraph-data\">";
+  size_t b = html.find(open) + open.size(), e = html.find("</script>", b);
+  auto data = nlohmann::json::parse(html.substr(b, e - b));
+  int i = 0;
+  for (auto& n : data["nodes"]) {  // a square, two communities
+    n["x"] = 100.0 * (i % 2);
+    n["y"] = 100.0 * (i / 2);
+    n["community"] = i % 2;
+    ++i;
+  }
+  std::string json = data.dump();
+  std::string safe;
+  for (char c : json) safe += c == '<' ? std::string("\\u003c") : std::string(1, c);
+  auto dir = testing::TempDir("html_columns");
+  testing::WriteFile(dir / "actors.html", html.substr(0, b) + safe + html.substr(e));
+  auto r = BrowserCheck(dir / "actors.html",
+                        "--nodes 4 --edge hezbollah iraq --evidence doc-003 --attr "
+                        "body:data-layout=computed --attr network:data-color-by=community");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
 // A generated network of 2,000 actors: the layout settles, every node is drawn, a click on a link
