@@ -101,9 +101,9 @@ void AddOutputOptions(cxxopts::Options& options) {
       cxxopts::value<double>()->default_value("1"))(
       "top", "keep only the N actors with the highest weighted degree (0 = all)",
       cxxopts::value<size_t>()->default_value("0"))(
-      "labels", "DOT node labels: ar, en or both",
+      "labels", "DOT and HTML node labels: ar, en or both",
       cxxopts::value<std::string>()->default_value("ar"))(
-      "color-by", "GEXF/DOT colours: type or country",
+      "color-by", "GEXF/DOT/HTML colours: type or country",
       cxxopts::value<std::string>()->default_value("type"))(
       "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
       cxxopts::value<std::string>());

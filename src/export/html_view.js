@@ -4,7 +4,7 @@
 //
 // Data: <script type="application/json" id="actorgraph-data"> holds the node-link JSON of
 // json_writer.h ({graph, nodes, links}) plus "view": {search: {id: normalised key}, country_color:
-// {id: "#rrggbb"}, type_color: {type: "#rrggbb"}, color_by}. Node columns are read generically:
+// {id: "#rrggbb"}, type_color: {type: "#rrggbb"}, color_by, labels}. Node columns are read generically:
 // `community` (colour), `x`/`y` (fixed positions from the computed layout), `strength` (size, else
 // `weighted_degree`).
 //
@@ -92,7 +92,7 @@ if (typeof document !== 'undefined') (function() {
     return e;
   };
   const num = (v) => (typeof v === 'number' && isFinite(v) ? v : null);
-  const fmt = (v) => (Number.isInteger(v) ? String(v) : Number(v).toPrecision(4).replace(/\.?0+$/, ''));
+  const fmt = (v) => (Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000));
 
   // Nodes and links; columns read generically.
   const nodes = data.nodes.map((n, i) => Object.assign({}, n, {i, links: []}));
@@ -106,7 +106,9 @@ if (typeof document !== 'undefined') (function() {
   for (const n of nodes) {
     n.strength_ = strength(n);
     n.key = (view.search && view.search[n.id]) || agNormalize([n.label, n.label_en, n.id].join('\n'));
-    n.name = n.label || n.label_en || n.id;
+    // Canvas labels follow --labels: ar (default; English when there is no Arabic), en, or both.
+    const ar = n.label || n.label_en || n.id, en = n.label_en || n.label || n.id;
+    n.name = view.labels === 'en' ? en : view.labels === 'both' && ar !== en ? `${ar} · ${en}` : ar;
     n.rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(n.name);
     n.links.sort((a, b) => b.weight - a.weight || (a.s === n ? a.t : a.s).id.localeCompare((b.s === n ? b.t : b.s).id));
   }

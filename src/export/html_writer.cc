@@ -113,6 +113,7 @@ void WriteHtml(const Graph& g, const WriteOptions& options, std::ostream& out) {
   ActorColor(ActorNode{}, options.color_by);  // throws for an unknown scheme
   Json view;
   view["color_by"] = options.color_by;
+  view["labels"] = options.labels;
   view["type_color"] = std::move(type_color);
   view["country_color"] = std::move(country_color);
   view["search"] = std::move(search);
