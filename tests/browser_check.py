@@ -11,7 +11,8 @@ script error or console.error (data-errors), Chromium logged an uncaught error o
 the page never became ready, the canvas drew another number of nodes than N, the details panel
 does not show the edge, or it lacks an evidence document id given with --evidence, or an element
 lacks an attribute value given with --attr (checked on the edge selection's page). With --search it
-loads file://HTML#search=TEXT and expects the result list to offer node ID. With --screenshot it
+loads file://HTML#search=TEXT and expects the result list to offer node ID. With --node it clicks
+that node and expects its panel to list the --partners and some evidence. With --screenshot it
 also saves a screenshot of the edge selection. Prints `layout_ms draw_ms` of the page on success.
 Exit 2 when Chromium is missing or fails to run."""
 import argparse
@@ -82,6 +83,8 @@ def main():
     ap.add_argument("--nodes", type=int, required=True)
     ap.add_argument("--edge", nargs=2, metavar=("A", "B"))
     ap.add_argument("--evidence", action="append", default=[])
+    ap.add_argument("--node", help="click this node (#select=node:ID) and check its panel")
+    ap.add_argument("--partners", default="", help="comma-separated ids the node's panel must list")
     ap.add_argument("--search")
     ap.add_argument("--finds")
     ap.add_argument("--screenshot")
@@ -138,6 +141,18 @@ def main():
                 run(browser, profile, page + "#" + fragment, [f"--screenshot={args.screenshot}"])
                 if not os.path.exists(args.screenshot) or os.path.getsize(args.screenshot) < 10000:
                     problems.append(f"no screenshot written to {args.screenshot}")
+        if args.node:
+            dom = load("select=" + urllib.parse.quote(f"node:{args.node}"))
+            selected = attr(dom, "details", "data-selected")
+            if selected != f"node:{args.node}":
+                problems.append(f"the click selected {selected!r}, not node {args.node}")
+            details = dom[dom.find('id="details"'):]
+            listed = [html.unescape(p) for p in re.findall(r'<tr class="partner" data-id="([^"]*)"', details)]
+            for p in filter(None, args.partners.split(",")):
+                if p not in listed:
+                    problems.append(f"node {args.node}: partner {p!r} not listed (listed: {listed})")
+            if '<ol class="evidence"><li>' not in details:
+                problems.append(f"node {args.node}: no evidence listed")
         if args.search:
             dom = load("search=" + urllib.parse.quote(args.search))
             results = re.search(r'<ul id="results">(.*?)</ul>', dom, re.S)

@@ -435,7 +435,7 @@ if (typeof document !== 'undefined') (function() {
     const table = el('table', {class: 'partners'});
     for (const l of shown) {
       const p = partner(l, n);
-      table.append(el('tr', {class: 'partner', on: () => selectLink(l)}, el('td', {}, actorName(p)), el('td', {class: 'num'}, fmt(l.weight))));
+      table.append(el('tr', {class: 'partner', 'data-id': p.id, on: () => selectLink(l)}, el('td', {}, actorName(p)), el('td', {class: 'num'}, fmt(l.weight))));
     }
     panel.append(table, el('h3', {}, 'Evidence'));
     const items = [];

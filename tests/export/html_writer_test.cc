@@ -171,6 +171,7 @@ TEST(HtmlView, ChromiumDrawsTheNodesAndAClickShowsTheEdgeEvidence) {
       BrowserCheck(files[0],
                    "--nodes 4 --edge mustafa_al_kadhimi iraq --evidence doc-001 --evidence "
                    "doc-002 --attr body:data-layout=d3-force --attr network:data-color-by=type "
+                   "--node iraq --partners hezbollah,mustafa_al_kadhimi,node "
                    "--search " +
                        ShellQuote("الكاظمى") + " --finds mustafa_al_kadhimi");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
