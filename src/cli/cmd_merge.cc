@@ -32,6 +32,7 @@ int RunMerge(int argc, char** argv) {
   auto parts = args["parts"].as<std::vector<std::string>>();
   Output out = ParseOutput(args);
   Gazetteer gazetteer = LoadGazetteer(args);
+  CheckDistinctShards({parts.begin(), parts.end()});
   Cooccurrence counts(gazetteer.actors().size(), PartialOptions(parts[0]));
   for (const auto& p : parts) MergePartial(p, gazetteer, &counts);
   WriteOutputs(out, counts, gazetteer, 0);

@@ -1,16 +1,17 @@
 #include "actorgraph/export/csv_writer.h"
 
-#include <initializer_list>
+#include <vector>
 
 #include "actorgraph/base/atomic_file.h"
+#include "actorgraph/export/columns.h"
 #include "actorgraph/export/xml_writer.h"
 
 namespace actorgraph {
 namespace {
 
-void Row(std::ostream& out, std::initializer_list<std::string_view> fields) {
+void Row(std::ostream& out, const std::vector<std::string>& fields) {
   bool first = true;
-  for (std::string_view f : fields) {
+  for (const std::string& f : fields) {
     if (!first) out << ',';
     first = false;
     out << CsvField(f);
@@ -32,25 +33,28 @@ std::string CsvField(std::string_view s) {
 }
 
 void WriteNodesCsv(const Graph& g, std::ostream& out) {
-  Row(out, {"Id", "Label", "label_en", "type", "country", "mentions", "documents", "first_seen",
-            "last_seen", "weighted_degree"});
+  auto columns = NodeColumnsFor(g, kCsvColumn);
+  std::vector<std::string> row = {"Id"};
+  for (const NodeColumn* c : columns) row.emplace_back(CsvHeader(c->name, c->reserved));
+  Row(out, row);
   for (Vertex v : SortedVertices(g)) {
-    const ActorNode& n = g[v];
-    Row(out,
-        {n.id, n.label, n.label_en, n.type, n.country, FormatNumber(n.mentions),
-         FormatNumber(n.documents), n.first_seen, n.last_seen, FormatNumber(n.weighted_degree)});
+    row.assign(1, g[v].id);
+    for (const NodeColumn* c : columns) row.push_back(ColumnText(c->value(g[v]), c->name));
+    Row(out, row);
   }
 }
 
 void WriteEdgesCsv(const Graph& g, std::ostream& out) {
-  Row(out,
-      {"Source", "Target", "Type", "Weight", "cooc_count", "documents", "first_seen", "last_seen"});
+  auto columns = EdgeColumnsFor(g, kCsvColumn);
+  std::vector<std::string> row = {"Source", "Target", "Type"};
+  for (const EdgeColumn* c : columns) row.emplace_back(CsvHeader(c->name, c->reserved));
+  Row(out, row);
   for (Edge e : SortedEdges(g)) {
-    const ActorEdge& a = g[e];
     std::string s = g[boost::source(e, g)].id, t = g[boost::target(e, g)].id;
     if (t < s) std::swap(s, t);
-    Row(out, {s, t, "Undirected", FormatNumber(a.weight), FormatNumber(a.count),
-              FormatNumber(a.documents), a.first_seen, a.last_seen});
+    row = {s, t, "Undirected"};
+    for (const EdgeColumn* c : columns) row.push_back(ColumnText(c->value(g[e]), c->name));
+    Row(out, row);
   }
 }
 

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <span>
 
 #include "actorgraph/base/atomic_file.h"
-#include "actorgraph/export/json_writer.h"
+#include "actorgraph/export/columns.h"
 #include "actorgraph/export/palette.h"
 #include "actorgraph/export/xml_writer.h"
 #include "actorgraph/read/reader.h"
@@ -14,37 +13,44 @@
 namespace actorgraph {
 namespace {
 
-struct Attr {
-  const char* id;
-  const char* type;
-};
+// The columns written as <attvalue>: every column GEXF carries except the reserved ones, which
+// are XML attributes (label, weight) or viz elements (x, y, size, color).
+template <class Column>
+std::vector<const Column*> AttColumns(std::vector<const Column*> all) {
+  std::vector<const Column*> out;
+  for (const Column* c : all)
+    if (c->reserved == ReservedColumn::kNone) out.push_back(c);
+  return out;
+}
 
-constexpr Attr kNodeAttrs[] = {
-    {"label_en", "string"},  {"type", "string"},
-    {"country", "string"},   {"mentions", "long"},
-    {"documents", "long"},   {"first_seen", "string"},
-    {"last_seen", "string"}, {"weighted_degree", "double"},
-};
-constexpr Attr kEdgeAttrs[] = {
-    {"cooc_count", "long"},  {"documents", "long"},  {"first_seen", "string"},
-    {"last_seen", "string"}, {"evidence", "string"},
-};
+template <class Column>
+const Column* Reserved(const std::vector<const Column*>& all, ReservedColumn role) {
+  for (const Column* c : all)
+    if (c->reserved == role) return c;
+  return nullptr;
+}
 
-constexpr Attr kDynamicEdgeAttrs[] = {{"weight", "double"}};
-
-void Attributes(XmlWriter& xml, const char* cls, const char* mode, std::span<const Attr> attrs) {
-  xml.StartElement("attributes").Attribute("class", cls).Attribute("mode", mode);
-  for (const Attr& a : attrs)
+template <class Column>
+void Attributes(XmlWriter& xml, const char* cls, const std::vector<const Column*>& columns) {
+  xml.StartElement("attributes").Attribute("class", cls).Attribute("mode", "static");
+  for (const Column* c : columns)
     xml.StartElement("attribute")
-        .Attribute("id", a.id)
-        .Attribute("title", a.id)
-        .Attribute("type", a.type)
+        .Attribute("id", c->name)
+        .Attribute("title", c->name)
+        .Attribute("type", XmlTypeName(c->type))
         .EndElement();
   xml.EndElement();
 }
 
 void AttValue(XmlWriter& xml, std::string_view id, std::string_view value) {
   xml.StartElement("attvalue").Attribute("for", id).Attribute("value", value).EndElement();
+}
+
+template <class Column, class Record>
+void AttValues(XmlWriter& xml, const std::vector<const Column*>& columns, const Record& r) {
+  xml.StartElement("attvalues");
+  for (const Column* c : columns) AttValue(xml, c->name, ColumnText(c->value(r), c->name));
+  xml.EndElement();
 }
 
 void Spells(XmlWriter& xml, const std::map<std::string, uint64_t>& by_date) {
@@ -93,6 +99,22 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
   double max_weight = 0;
   for (Edge e : edges) max_weight = std::max(max_weight, g[e].weight);
   const GraphInfo& info = g[boost::graph_bundle];
+  auto node_columns = NodeColumnsFor(g, kGexfColumn);
+  auto edge_columns = EdgeColumnsFor(g, kGexfColumn);
+  auto node_atts = AttColumns(node_columns);
+  auto edge_atts = AttColumns(edge_columns);
+  const NodeColumn* label = Reserved(node_columns, ReservedColumn::kLabel);
+  const NodeColumn* x = Reserved(node_columns, ReservedColumn::kX);
+  const NodeColumn* y = Reserved(node_columns, ReservedColumn::kY);
+  const NodeColumn* size = Reserved(node_columns, ReservedColumn::kSize);
+  const EdgeColumn* weight = Reserved(edge_columns, ReservedColumn::kWeight);
+  std::string description =
+      "actor network; actorgraph_version=" + info.version + "; window=" + info.window +
+      "; documents=" + FormatNumber(info.documents) +
+      "; sentences=" + FormatNumber(info.sentences) + "; mentions=" + FormatNumber(info.mentions) +
+      "; gazetteer_hash=" + info.gazetteer_hash + "; options=" + info.options;
+  for (const GraphColumn* c : GraphColumnsFor(g, kGexfColumn))
+    description += "; " + c->name + "=" + ColumnText(c->value(info), c->name);
 
   XmlWriter xml(out);
   xml.Declaration();
@@ -103,12 +125,7 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
   xml.StartElement("meta");
   if (!latest.empty()) xml.Attribute("lastmodifieddate", latest);
   xml.StartElement("creator").Text(std::string("actorgraph ") + ACTORGRAPH_VERSION).EndElement();
-  xml.StartElement("description")
-      .Text("actor network; actorgraph_version=" + info.version + "; window=" + info.window +
-            "; documents=" + FormatNumber(info.documents) + "; sentences=" +
-            FormatNumber(info.sentences) + "; mentions=" + FormatNumber(info.mentions) +
-            "; gazetteer_hash=" + info.gazetteer_hash + "; options=" + info.options)
-      .EndElement();
+  xml.StartElement("description").Text(description).EndElement();
   xml.EndElement();
 
   xml.StartElement("graph").Attribute("defaultedgetype", "undirected");
@@ -117,28 +134,31 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
         .Attribute("timeformat", "date")
         .Attribute("timerepresentation", "interval");
   }
-  Attributes(xml, "node", "static", kNodeAttrs);
-  Attributes(xml, "edge", "static", kEdgeAttrs);
-  if (dynamic) Attributes(xml, "edge", "dynamic", kDynamicEdgeAttrs);
+  Attributes(xml, "node", node_atts);
+  // One <attributes> block per class: graphology-gexf (Gephi Lite, sigma.js) reads only the last
+  // block of a class, so a second, dynamic edge block would hide the static columns there. The
+  // timeline is carried by the spells of nodes and edges.
+  Attributes(xml, "edge", edge_atts);
 
   xml.StartElement("nodes").Attribute("count", FormatNumber(vertices.size()));
   for (Vertex v : vertices) {
     const ActorNode& n = g[v];
-    xml.StartElement("node").Attribute("id", n.id).Attribute("label", n.label);
-    xml.StartElement("attvalues");
-    AttValue(xml, "label_en", n.label_en);
-    AttValue(xml, "type", n.type);
-    AttValue(xml, "country", n.country);
-    AttValue(xml, "mentions", FormatNumber(n.mentions));
-    AttValue(xml, "documents", FormatNumber(n.documents));
-    AttValue(xml, "first_seen", n.first_seen);
-    AttValue(xml, "last_seen", n.last_seen);
-    AttValue(xml, "weighted_degree", FormatNumber(n.weighted_degree));
-    xml.EndElement();
+    xml.StartElement("node").Attribute("id", n.id);
+    if (label) xml.Attribute("label", ColumnText(label->value(n), label->name));
+    AttValues(xml, node_atts, n);
     if (dynamic) Spells(xml, n.mentions_by_date);
     Color(xml, ActorColor(n, options.color_by));
+    if (x && y) {
+      xml.StartElement("viz:position")
+          .Attribute("x", ColumnText(x->value(n), x->name))
+          .Attribute("y", ColumnText(y->value(n), y->name))
+          .Attribute("z", "0")
+          .EndElement();
+    }
     xml.StartElement("viz:size")
-        .Attribute("value", FormatNumber(10 + 4 * std::sqrt(static_cast<double>(n.mentions))))
+        .Attribute("value", size
+                                ? ColumnText(size->value(n), size->name)
+                                : FormatNumber(10 + 4 * std::sqrt(static_cast<double>(n.mentions))))
         .EndElement();
     xml.EndElement();
   }
@@ -153,25 +173,10 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
     xml.StartElement("edge")
         .Attribute("id", EdgeId(index++))
         .Attribute("source", s)
-        .Attribute("target", t)
-        .Attribute("weight", FormatNumber(a.weight));
+        .Attribute("target", t);
+    if (weight) xml.Attribute("weight", ColumnText(weight->value(a), weight->name));
     xml.StartElement("attvalues");
-    AttValue(xml, "cooc_count", FormatNumber(a.count));
-    AttValue(xml, "documents", FormatNumber(a.documents));
-    AttValue(xml, "first_seen", a.first_seen);
-    AttValue(xml, "last_seen", a.last_seen);
-    AttValue(xml, "evidence", EvidenceJson(a.evidence));
-    if (dynamic) {
-      for (const auto& [date, count] : a.count_by_date) {
-        if (!IsIsoDate(date)) continue;
-        xml.StartElement("attvalue")
-            .Attribute("for", "weight")
-            .Attribute("value", FormatNumber(count))
-            .Attribute("start", date)
-            .Attribute("end", date)
-            .EndElement();
-      }
-    }
+    for (const EdgeColumn* c : edge_atts) AttValue(xml, c->name, ColumnText(c->value(a), c->name));
     xml.EndElement();
     if (dynamic) Spells(xml, a.count_by_date);
     xml.StartElement("viz:thickness")

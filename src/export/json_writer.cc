@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/base/atomic_file.h"
+#include "actorgraph/export/columns.h"
 #include "actorgraph/export/xml_writer.h"
 
 namespace actorgraph {
@@ -25,10 +26,20 @@ Json EvidenceArray(const std::vector<Evidence>& evidence) {
   return array;
 }
 
-Json DateCounts(const std::map<std::string, uint64_t>& counts) {
-  Json object = Json::object();
-  for (const auto& [date, n] : counts) object[CleanText(date)] = n;
-  return object;
+// A column value as JSON: strings cleaned, kJson text embedded as structure.
+Json ToJson(const ColumnValue& value, ColumnType type, const std::string& column) {
+  if (const auto* s = std::get_if<std::string>(&value)) {
+    if (type == ColumnType::kJson) return Json::parse(*s);
+    return CleanText(*s);
+  }
+  if (const auto* i = std::get_if<int64_t>(&value)) return *i;
+  ColumnText(value, column);  // throws for NaN and inf, which JSON cannot hold
+  return std::get<double>(value);
+}
+
+template <class Column, class Record>
+void Put(Json& object, const std::vector<const Column*>& columns, const Record& r) {
+  for (const Column* c : columns) object[c->name] = ToJson(c->value(r), c->type, c->name);
 }
 
 std::string Dump(const Json& j, int indent) {
@@ -42,50 +53,28 @@ std::string EvidenceJson(const std::vector<Evidence>& evidence) {
 }
 
 void WriteJson(const Graph& g, std::ostream& out) {
-  const GraphInfo& info = g[boost::graph_bundle];
+  auto graph_columns = GraphColumnsFor(g, kJsonColumn);
+  auto node_columns = NodeColumnsFor(g, kJsonColumn);
+  auto edge_columns = EdgeColumnsFor(g, kJsonColumn);
   Json doc;
   doc["directed"] = false;
   doc["multigraph"] = false;
-  Json& graph = doc["graph"];
-  graph["actorgraph_version"] = CleanText(info.version);
-  graph["gazetteer_hash"] = CleanText(info.gazetteer_hash);
-  graph["options"] = CleanText(info.options);
-  graph["window"] = CleanText(info.window);
-  graph["documents"] = info.documents;
-  graph["sentences"] = info.sentences;
-  graph["mentions"] = info.mentions;
+  Put(doc["graph"], graph_columns, g[boost::graph_bundle]);
   Json& nodes = doc["nodes"] = Json::array();
   for (Vertex v : SortedVertices(g)) {
-    const ActorNode& n = g[v];
     Json node;
-    node["id"] = CleanText(n.id);
-    node["label"] = CleanText(n.label);
-    node["label_en"] = CleanText(n.label_en);
-    node["type"] = CleanText(n.type);
-    node["country"] = CleanText(n.country);
-    node["mentions"] = n.mentions;
-    node["documents"] = n.documents;
-    node["first_seen"] = CleanText(n.first_seen);
-    node["last_seen"] = CleanText(n.last_seen);
-    node["weighted_degree"] = n.weighted_degree;
-    node["mentions_by_date"] = DateCounts(n.mentions_by_date);
+    node["id"] = CleanText(g[v].id);
+    Put(node, node_columns, g[v]);
     nodes.push_back(std::move(node));
   }
   Json& links = doc["links"] = Json::array();
   for (Edge e : SortedEdges(g)) {
-    const ActorEdge& a = g[e];
     std::string s = g[boost::source(e, g)].id, t = g[boost::target(e, g)].id;
     if (t < s) std::swap(s, t);
     Json link;
     link["source"] = CleanText(s);
     link["target"] = CleanText(t);
-    link["weight"] = a.weight;
-    link["cooc_count"] = a.count;
-    link["documents"] = a.documents;
-    link["first_seen"] = CleanText(a.first_seen);
-    link["last_seen"] = CleanText(a.last_seen);
-    link["count_by_date"] = DateCounts(a.count_by_date);
-    link["evidence"] = EvidenceArray(a.evidence);
+    Put(link, edge_columns, g[e]);
     links.push_back(std::move(link));
   }
   out << Dump(doc, 2) << '\n';

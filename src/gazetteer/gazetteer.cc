@@ -69,10 +69,16 @@ void ParseAliasList(const json& list, const std::string& lang, How how, const st
       a.text = item.get<std::string>();
     } else if (item.is_object()) {
       for (auto it = item.begin(); it != item.end(); ++it)
-        if (it.key() != "text" && it.key() != "tier" && it.key() != "triggers")
+        if (it.key() != "text" && it.key() != "tier" && it.key() != "triggers" &&
+            it.key() != "case")
           throw EntryError{f + "." + it.key(), "unknown field"};
       a.text = GetString(item, "text", f + ".text", true);
       if (const json* t = Member(item, "tier")) a.tier = ParseTier(*t, f + ".tier");
+      if (const json* c = Member(item, "case")) {
+        if (!c->is_string() || (c->get<std::string>() != "any" && c->get<std::string>() != "name"))
+          throw EntryError{f + ".case", "expected \"name\" (the default) or \"any\""};
+        a.any_case = c->get<std::string>() == "any";
+      }
       if (const json* tr = Member(item, "triggers")) {
         if (!tr->is_array()) throw EntryError{f + ".triggers", "expected a list of strings"};
         for (const auto& w : *tr) {

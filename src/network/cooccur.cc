@@ -26,27 +26,116 @@ Window ParseWindow(std::string_view s) {
   throw Error("--window: '" + std::string(s) + "' is not one of sentence, paragraph, document");
 }
 
-std::string MakeSnippet(std::string_view text, uint32_t start, uint32_t end, size_t max_bytes) {
-  end = std::min<uint32_t>(end, static_cast<uint32_t>(text.size()));
-  start = std::min(start, end);
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+size_t CountChars(std::string_view t, uint32_t from, uint32_t to) {
+  size_t n = 0;
+  for (uint32_t i = from; i < to; ++i) n += !IsContinuation(t[i]);
+  return n;
+}
+
+// Moves `i` back (step < 0) or forward by up to `n` characters inside [lo, hi); returns how many
+// characters it moved.
+size_t StepChars(std::string_view t, uint32_t lo, uint32_t hi, uint32_t* i, int step, size_t n) {
+  size_t moved = 0;
+  for (; moved < n; ++moved) {
+    if (step < 0) {
+      if (*i <= lo) break;
+      do --*i;
+      while (*i > lo && IsContinuation(t[*i]));
+    } else {
+      if (*i >= hi) break;
+      do ++*i;
+      while (*i < hi && IsContinuation(t[*i]));
+    }
+  }
+  return moved;
+}
+
+// The focus [from, to) widened by up to `budget` characters, both sides alike, within [start, end),
+// then pulled in to a word boundary where one is within a few letters (never into the focus).
+std::pair<uint32_t, uint32_t> Widen(std::string_view t, uint32_t start, uint32_t end,
+                                    uint32_t focus_from, uint32_t focus_to, size_t budget) {
+  uint32_t from = focus_from, to = focus_to;
+  size_t left = budget / 2, right = budget - left;
+  size_t got_left = StepChars(t, start, end, &from, -1, left);
+  size_t got_right = StepChars(t, start, end, &to, +1, right + (left - got_left));
+  if (got_right < right) StepChars(t, start, end, &from, -1, right - got_right);
+  const uint32_t near = 24;  // bytes: a few letters
+  if (from > start) {
+    uint32_t f = from;
+    while (f < from + near && f < focus_from && !IsSpace(t[f])) ++f;
+    if (f < focus_from && IsSpace(t[f])) from = f;
+  }
+  if (to < end) {
+    uint32_t e = to;
+    while (e + near > to && e > focus_to && !IsSpace(t[e - 1])) --e;
+    if (e > focus_to && IsSpace(t[e - 1])) to = e;
+  }
+  return {from, to};
+}
+
+// The text of [from, to) with white space collapsed and trimmed.
+std::string Collapse(std::string_view t, uint32_t from, uint32_t to) {
   std::string out;
   bool space = false;
-  for (uint32_t i = start; i < end; ++i) {
-    char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+  for (uint32_t i = from; i < to; ++i) {
+    if (IsSpace(t[i])) {
       space = !out.empty();
       continue;
     }
     if (space) out += ' ';
     space = false;
-    out += c;
+    out += t[i];
   }
-  if (out.size() <= max_bytes) return out;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-  out.resize(cut);
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out + "\xE2\x80\xA6";  // …
+  return out;
+}
+
+const char kEllipsis[] = "\xE2\x80\xA6";  // …
+
+}  // namespace
+
+std::string MakeSnippet(std::string_view text, uint32_t start, uint32_t end, ByteSpan first,
+                        ByteSpan second, size_t max_chars) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(text.size()));
+  start = std::min(start, end);
+  auto clamp = [&](ByteSpan s) {
+    s.start = std::clamp(s.start, start, end);
+    s.end = std::clamp(s.end, s.start, end);
+    return s;
+  };
+  first = clamp(first);
+  second = clamp(second);
+  if (second.start < first.start) std::swap(first, second);
+  uint32_t focus_start = first.start, focus_end = std::max(first.end, second.end);
+  size_t focus = CountChars(text, focus_start, focus_end);
+  std::string out;
+  auto piece = [&](uint32_t from, uint32_t to, size_t budget) {
+    auto [f, t] = Widen(text, start, end, from, to, budget);
+    std::string s = f > start ? std::string(kEllipsis) + " " : std::string();
+    s += Collapse(text, f, t);
+    if (t < end) s += std::string(" ") + kEllipsis;
+    return s;
+  };
+  if (focus <= max_chars) return piece(focus_start, focus_end, max_chars - focus);
+  // The names are far apart: each name with its own context, joined by "…".
+  size_t each = max_chars / 2;
+  size_t a = CountChars(text, first.start, first.end),
+         b = CountChars(text, second.start, second.end);
+  std::string left = piece(first.start, first.end, each > a ? each - a : 0);
+  std::string right = piece(second.start, second.end, each > b ? each - b : 0);
+  std::string ellipsis = " ";
+  ellipsis += kEllipsis;
+  // Where the two pieces meet, one "…" is enough.
+  if (left.size() >= ellipsis.size() &&
+      left.compare(left.size() - ellipsis.size(), ellipsis.size(), ellipsis) == 0)
+    left.resize(left.size() - ellipsis.size());
+  left += ' ';
+  left += right;
+  return left;
 }
 
 Cooccurrence::Cooccurrence(size_t num_actors, CooccurOptions options)
@@ -109,7 +198,7 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
   for (size_t i = 0; i < mentions.size();) {
     uint32_t w = window_of(mentions[i]);
     actors.clear();
-    size_t j = i;
+    size_t first = i, j = i;
     for (; j < mentions.size() && window_of(mentions[j]) == w; ++j)
       actors.push_back(mentions[j].actor);
     i = j;
@@ -131,8 +220,16 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
             r.evidence.start = windows[w].first;
             r.evidence.end = windows[w].second;
           }
-          r.evidence.snippet =
-              MakeSnippet(doc.text, r.evidence.start, r.evidence.end, options_.snippet_bytes);
+          // The snippet is cut around the first mention of each actor in the window.
+          uint32_t fa = UINT32_MAX, fb = UINT32_MAX, fa_end = 0, fb_end = 0;
+          for (size_t k = first; k < j; ++k) {
+            if (mentions[k].actor == actors[a] && fa == UINT32_MAX)
+              fa = mentions[k].start, fa_end = mentions[k].end;
+            if (mentions[k].actor == actors[b] && fb == UINT32_MAX)
+              fb = mentions[k].start, fb_end = mentions[k].end;
+          }
+          r.evidence.snippet = MakeSnippet(doc.text, r.evidence.start, r.evidence.end, {fa, fa_end},
+                                           {fb, fb_end}, options_.snippet_chars);
           // Documents arrive in order within one accumulator, so appending keeps the order.
           e.evidence.push_back(std::move(r));
         }

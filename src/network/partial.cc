@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/sha256.h"
 
 namespace actorgraph {
 namespace {
@@ -33,6 +36,20 @@ ordered_json DateMap(const std::map<std::string, uint64_t>& m) {
 
 }  // namespace
 
+void CheckDistinctShards(const std::vector<std::filesystem::path>& paths) {
+  std::map<std::string, std::filesystem::path> seen;  // content hash -> first file
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) throw Error(p.string() + ": cannot open partial graph");
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto [it, fresh] = seen.emplace(Sha256Hex(bytes), p);
+    if (!fresh)
+      throw Error("merge: " + it->second.string() + " and " + p.string() +
+                  " are the same shard (identical contents); merging both would double every "
+                  "count");
+  }
+}
+
 void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
                   const std::filesystem::path& path) {
   const auto& actors = gazetteer.actors();
@@ -41,7 +58,7 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
   j["gazetteer_hash"] = gazetteer.hash();
   j["window"] = ToString(counts.options().window);
   j["max_evidence"] = counts.options().max_evidence;
-  j["snippet_bytes"] = counts.options().snippet_bytes;
+  j["snippet_chars"] = counts.options().snippet_chars;
   j["documents"] = counts.documents();
   j["sentences"] = counts.sentences();
   j["mentions"] = counts.mentions();
@@ -94,7 +111,7 @@ CooccurOptions PartialOptions(const std::filesystem::path& path) {
   try {
     o.window = ParseWindow(j.at("window").get<std::string>());
     o.max_evidence = j.at("max_evidence").get<size_t>();
-    o.snippet_bytes = j.at("snippet_bytes").get<size_t>();
+    o.snippet_chars = j.at("snippet_chars").get<size_t>();
   } catch (const ordered_json::exception& e) {
     throw Error(path.string() + ": " + e.what());
   }
@@ -110,7 +127,7 @@ void MergePartial(const std::filesystem::path& path, const Gazetteer& gazetteer,
   CooccurOptions o = PartialOptions(path);
   const CooccurOptions& mine = into->options();
   if (o.window != mine.window || o.max_evidence != mine.max_evidence ||
-      o.snippet_bytes != mine.snippet_bytes)
+      o.snippet_chars != mine.snippet_chars)
     throw Error(name + ": field 'window': made with other options than the first partial");
   auto index = [&](const std::string& id, const char* field) {
     int i = gazetteer.IndexOf(id);

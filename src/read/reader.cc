@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/read/date.h"
 
 namespace actorgraph {
 namespace {
@@ -13,12 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 
 bool HasExtension(const fs::path& p, std::string_view ext) { return p.extension() == ext; }
-
-// YYYY-MM-DD, optionally followed by a time (THH:MM[:SS][Z|±HH:MM]); only the date is checked.
-bool IsDocumentDate(std::string_view d) {
-  return d.size() >= 10 && IsIsoDate(d.substr(0, 10)) &&
-         (d.size() == 10 || d[10] == 'T' || d[10] == ' ');
-}
 
 std::string FieldString(const nlohmann::json& obj, const char* field, const std::string& where) {
   auto it = obj.find(field);
@@ -216,13 +211,22 @@ bool DocumentReader::NextJsonl(Document* doc) {
         d.id = (current_ == "<stdin>" ? std::string("stdin") : TxtDocumentId(current_)) + ":" +
                std::to_string(line_);
       d.title = FieldString(obj, "title", where);
+      if (!d.title.empty()) {
+        // The title is read like a .txt file's first line: the opening paragraph of the text, so
+        // one article gives the same network from .txt and from JSONL. Offsets count from it.
+        d.text = d.title + "\n\n" + d.text;
+      }
       d.source = FieldString(obj, "source", where);
       d.url = FieldString(obj, "url", where);
-      d.date = FieldString(obj, "date", where);
-      if (!d.date.empty()) {
-        if (!IsDocumentDate(d.date))
-          throw Error(where + ": field 'date': '" + d.date + "' is not an ISO 8601 date");
-        d.date.resize(10);  // the timeline works by day
+      std::string date = FieldString(obj, "date", where);
+      if (!date.empty()) {
+        d.date = ParseDate(date);  // the timeline works by day
+        if (d.date.empty()) {
+          ++undated_;
+          if (options_.warn)
+            options_.warn(where + ": field 'date': '" + date +
+                          "' is not a date actorgraph can read; document kept, undated");
+        }
       }
       *doc = std::move(d);
       return true;

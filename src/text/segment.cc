@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 
 #include "actorgraph/base/error.h"
@@ -136,6 +137,10 @@ inline uint8_t ClassAt(const Classes& k, const unsigned char* s, size_t n, size_
   return k.Get(Decode(s, n, i, len));
 }
 
+// Hyphens that join the parts of a name (UAX #29 leaves U+002D out of MidLetter; names need it):
+// HYPHEN-MINUS, HYPHEN, NON-BREAKING HYPHEN. En and em dashes separate, they never join.
+inline bool IsNameHyphen(char32_t c) { return c == 0x2D || c == 0x2010 || c == 0x2011; }
+
 bool IsAbbreviation(std::string_view w) {
   if (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') return true;  // an initial
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), w) !=
@@ -175,9 +180,10 @@ void Segment(std::string_view text, Segmentation* out) {
   bool in_sentence = false;
   uint32_t sentence_begin = 0;
   uint32_t first_token = 0;
-  uint32_t content_end = 0;  // end of the last non-space character
-  bool gap_joined = false;   // only spaces, single line breaks and quotes since the last token
-  int newlines = 0;          // line breaks since the last non-space character
+  uint32_t content_end = 0;    // end of the last non-space character
+  bool gap_joined = false;     // only spaces, single line breaks and quotes since the last token
+  int newlines = 0;            // line breaks since the last non-space character
+  size_t attached = SIZE_MAX;  // end of the last token or name connector (no space after it)
 
   auto end_sentence = [&](uint32_t end) {
     if (in_sentence && tokens.size() > first_token) {
@@ -217,6 +223,7 @@ void Segment(std::string_view text, Segmentation* out) {
                                gap_joined && tokens.size() > first_token});
         gap_joined = true;
         content_end = static_cast<uint32_t>(j);
+        attached = j;
         i = j;
         continue;
       }
@@ -237,7 +244,19 @@ void Segment(std::string_view text, Segmentation* out) {
     }
     // Punctuation, symbol or quote.
     start_content(i);
-    if ((f & kClassMask) != kQuote) gap_joined = false;
+    // Name connectors (docs/matching.md, tokenisation): a hyphen between two letters or digits
+    // (al-Assad, ISIS-K, U.S.-led) and a full stop right after a token (U.S., W. Bush) keep the
+    // gap joined; quotes do too; anything else ends a multi-token name.
+    const bool after_token = attached == i;
+    bool connector = false;
+    if (after_token && IsNameHyphen(Decode(s, n, i, &len)) && i + len < n) {
+      int l2;
+      connector = (ClassAt(k, s, n, i + len, &l2) & kClassMask) == kToken;
+    } else if (after_token && s[i] == '.') {
+      connector = true;
+    }
+    if ((f & kClassMask) != kQuote && !connector) gap_joined = false;
+    if (connector) attached = i + len;
     if (!(f & (kSTerm | kATerm))) {
       i += len;
       content_end = static_cast<uint32_t>(i);

@@ -69,10 +69,37 @@ TEST(Cooccur, MergeEqualsOneAccumulatorAndKeepsEarliestEvidence) {
 }
 
 TEST(Cooccur, SnippetCollapsesSpaceAndCutsAtCharacters) {
-  EXPECT_EQ(MakeSnippet("a \n\n b", 0, 6, 100), "a b");
-  std::string ar = "العراق العراق";
-  auto s = MakeSnippet(ar, 0, ar.size(), 5);
-  EXPECT_EQ(s, "ال\xE2\x80\xA6");  // two letters (4 bytes) then …
+  EXPECT_EQ(MakeSnippet("a \n\n b", 0, 6, {0, 1}, {5, 6}, 100), "a b");
+  // Arabic is cut by characters like English: 12 characters around the focus either way.
+  std::string ar = "واحد اثنان ثلاثة العراق وإيران خمسة ستة سبعة";
+  std::string en = "one two three Iraq and Iran five six seven";
+  auto span = [](const std::string& t, const std::string& name) {
+    uint32_t at = t.find(name);
+    return ByteSpan{at, static_cast<uint32_t>(at + name.size())};
+  };
+  std::string sa = MakeSnippet(ar, 0, ar.size(), span(ar, "العراق"), span(ar, "وإيران"), 20);
+  std::string se = MakeSnippet(en, 0, en.size(), span(en, "Iraq"), span(en, "Iran"), 20);
+  EXPECT_NE(sa.find("العراق وإيران"), std::string::npos) << sa;
+  EXPECT_NE(se.find("Iraq and Iran"), std::string::npos) << se;
+  auto chars = [](const std::string& s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  };
+  EXPECT_LE(chars(sa), 24u) << sa;
+  EXPECT_LE(chars(se), 24u) << se;
+  EXPECT_EQ(sa.rfind("\xE2\x80\xA6 ", 0), 0u) << sa;  // cut on the left: starts with "… "
+}
+
+TEST(Cooccur, SnippetShowsBothNamesWhenTheyAreFarApart) {
+  std::string filler(400, 'x');
+  std::string t = "Kadhimi met " + filler + " then Biden spoke.";
+  uint32_t a = t.find("Kadhimi"), b = t.find("Biden");
+  std::string s = MakeSnippet(t, 0, t.size(), {a, a + 7}, {b, b + 5}, 40);
+  EXPECT_NE(s.find("Kadhimi"), std::string::npos) << s;
+  EXPECT_NE(s.find("Biden"), std::string::npos) << s;
+  EXPECT_NE(s.find(" \xE2\x80\xA6 "), std::string::npos) << s;
+  EXPECT_LT(s.size(), 120u) << s;
 }
 
 }  // namespace

@@ -61,5 +61,25 @@ TEST(Partial, OtherGazetteerIsRefused) {
   EXPECT_THROW(PartialOptions(dir / "bad.json"), Error);
 }
 
+TEST(Partial, TheSameShardTwiceIsRefused) {
+  Gazetteer g = Gazetteer::Load({SourcePath("gazetteer")});
+  Matcher m(g);
+  auto dir = TempDir("partial");
+  WritePartial(Count(m, {Article("000_cf551ab84df76352")}), g, dir / "a.json");
+  WritePartial(Count(m, {Article("001_9f79dd596af1e7b3")}), g, dir / "b.json");
+  std::filesystem::copy_file(dir / "a.json", dir / "copy.json");
+  EXPECT_NO_THROW(CheckDistinctShards({dir / "a.json", dir / "b.json"}));
+  for (const auto& twice : std::vector<std::vector<std::filesystem::path>>{
+           {dir / "a.json", dir / "b.json", dir / "a.json"}, {dir / "a.json", dir / "copy.json"}}) {
+    try {
+      CheckDistinctShards(twice);
+      FAIL() << "expected an error";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("are the same shard"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("a.json"), std::string::npos) << e.what();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace actorgraph

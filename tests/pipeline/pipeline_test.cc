@@ -38,8 +38,10 @@ TEST(Pipeline, SameCountsForAnyThreadCount) {
   // A corpus of many small dated documents so batches interleave across threads.
   auto dir = TempDir("pipeline");
   std::string jsonl;
-  const char* sentences[] = {"التقى الكاظمي بايدن في واشنطن.", "وقال خامنئي إن إيران لن تتراجع.",
-                             "زار السوداني طهران.", "أعلن الحشد الشعبي موقفه من واشنطن."};
+  // (A capital after في or من names the place, not the state: docs/matching.md kind 6.)
+  const char* sentences[] = {"التقى الكاظمي بايدن وأكدت واشنطن دعمها.",
+                             "وقال خامنئي إن إيران لن تتراجع.", "زار السوداني طهران.",
+                             "أعلن الحشد الشعبي موقفه من سياسة واشنطن."};
   for (int i = 0; i < 600; ++i) {
     jsonl += "{\"id\":\"n" + std::to_string(i) + "\",\"date\":\"2021-0" +
              std::to_string(1 + i % 9) + "-15\",\"text\":\"" + sentences[i % 4] + " " +

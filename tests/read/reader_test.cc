@@ -77,7 +77,7 @@ TEST(Reader, MalformedJsonlLineIsSkippedWithFileAndLine) {
 
 TEST(Reader, StrictFailsOnMalformedLine) {
   auto dir = TempDir("reader");
-  WriteFile(dir / "m.jsonl", "{\"text\":\"ok\",\"date\":\"26/07/2021\"}\n");
+  WriteFile(dir / "m.jsonl", "{\"text\":\"ok\",\"date\":7}\n");
   ReaderOptions opt;
   opt.strict = true;
   DocumentReader r({(dir / "m.jsonl").string()}, opt);
@@ -88,6 +88,41 @@ TEST(Reader, StrictFailsOnMalformedLine) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("m.jsonl:1: field 'date'"), std::string::npos);
   }
+}
+
+TEST(Reader, CommonDateFormsAreReadAndAnUnreadableDateKeepsTheDocument) {
+  auto dir = TempDir("reader");
+  WriteFile(dir / "d.jsonl",
+            "{\"text\":\"a\",\"date\":\"15/05/2024\"}\n"
+            "{\"text\":\"b\",\"date\":\"١٥ أيار ٢٠٢٤\"}\n"
+            "{\"text\":\"c\",\"date\":\"last week\"}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.strict = true;  // an unreadable date is not an invalid document
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({(dir / "d.jsonl").string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].date, "2024-05-15");
+  EXPECT_EQ(docs[1].date, "2024-05-15");
+  EXPECT_EQ(docs[2].date, "");
+  EXPECT_EQ(r.undated_unreadable(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("d.jsonl:3: field 'date': 'last week'"), std::string::npos)
+      << warnings[0];
+}
+
+TEST(Reader, JsonlTitleIsTheFirstParagraphLikeATxtTitle) {
+  auto dir = TempDir("reader");
+  WriteFile(dir / "t.jsonl", "{\"title\":\"العنوان\",\"text\":\"النص.\"}\n");
+  WriteFile(dir / "t.txt", "العنوان\n\nالنص.");
+  DocumentReader rj({(dir / "t.jsonl").string()}, {});
+  DocumentReader rt({(dir / "t.txt").string()}, {});
+  auto j = ReadAll(rj), t = ReadAll(rt);
+  ASSERT_EQ(j.size(), 1u);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(j[0].title, t[0].title);
+  EXPECT_EQ(j[0].text, t[0].text);
 }
 
 TEST(Reader, InvalidUtf8NamesFileAndByte) {

@@ -153,7 +153,39 @@ TEST(Segment, Paragraphs) {
 TEST(Segment, LatinTokens) {
   EXPECT_EQ(Seg("Obama’s").Tokens(), (std::vector<std::string>{"obama", "s"}));
   EXPECT_EQ(Seg("al-Kadhimi").Tokens(), (std::vector<std::string>{"al", "kadhimi"}));
-  EXPECT_FALSE(Seg("al-Kadhimi").seg.tokens[1].joined);
+  EXPECT_TRUE(Seg("al-Kadhimi").seg.tokens[1].joined);  // a hyphen inside a name joins
+}
+
+// Kind 0-2 of issue 10: one tokenisation answer for hyphens and full stops inside names and
+// between names (docs/matching.md, "Tokenisation").
+TEST(SegmentNameConnectors, HyphenBetweenLettersJoins) {
+  for (const char* t : {"Hafez al-Assad", "ISIS-K", "Mojahedin-e Khalq", "Iran-backed",
+                        "العراق-إيران", "Hurras al\u2011Din"}) {
+    Result r = Seg(t);
+    for (size_t i = 1; i < r.seg.tokens.size(); ++i) EXPECT_TRUE(r.seg.tokens[i].joined) << t;
+  }
+}
+
+TEST(SegmentNameConnectors, DashesSlashesAndSpacedHyphensDoNotJoin) {
+  for (const char* t : {"Iran–Iraq", "Iran—Iraq", "Iran/Iraq", "Iran - Iraq", "Iran- Iraq",
+                        "Iran -Iraq", "إيران – العراق", "إيران/العراق", "Iran--Iraq"}) {
+    Result r = Seg(t);
+    ASSERT_EQ(r.seg.tokens.size(), 2u) << t;
+    EXPECT_FALSE(r.seg.tokens[1].joined) << t;
+  }
+}
+
+TEST(SegmentNameConnectors, FullStopAfterATokenJoins) {
+  for (const char* t :
+       {"U.S. officials", "George W. Bush", "U.S.-led", "H.R. McMaster", "arrived in the U.S."}) {
+    Result r = Seg(t);
+    for (size_t i = 1; i < r.seg.tokens.size(); ++i) EXPECT_TRUE(r.seg.tokens[i].joined) << t;
+    EXPECT_EQ(r.seg.sentences.size(), 1u) << t;
+  }
+  // A sentence end is still a sentence end: the next token starts a new sentence.
+  Result r = Seg("He went to Iraq. Biden said");
+  ASSERT_EQ(r.seg.sentences.size(), 2u);
+  EXPECT_FALSE(r.seg.tokens[4].joined);
 }
 
 TEST(Segment, EnglishSentences) {

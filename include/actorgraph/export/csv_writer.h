@@ -4,6 +4,7 @@
 // cleaned with CleanText. nodes.csv:
 // Id,Label,label_en,type,country,mentions,documents,first_seen,last_seen,weighted_degree edges.csv:
 // Source,Target,Type,Weight,cooc_count,documents,first_seen,last_seen (Type Undirected)
+// The node, edge and graph columns come from the one column table (export/columns.h).
 #pragma once
 
 #include <ostream>

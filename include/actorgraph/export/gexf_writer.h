@@ -8,6 +8,7 @@
 // none), so the output is the same on every run. viz: colour by type or country (palette.h), size
 // 10 + 4 * sqrt(mentions), thickness 1 + 4 * weight / max weight. Dates that are not YYYY-MM-DD are
 // left out of the timeline.
+// The node, edge and graph columns come from the one column table (export/columns.h).
 #pragma once
 
 #include <ostream>

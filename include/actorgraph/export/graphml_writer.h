@@ -6,6 +6,7 @@
 // window, graph_documents, sentences, graph_mentions. Key ids are unique across domains (the XSD
 // requires it); attr.name is the plain name. Every value is always written. Actor ids should be XML
 // NMTOKENs (gazetteer ids are) for the output to validate against the GraphML XSD.
+// The node, edge and graph columns come from the one column table (export/columns.h).
 #pragma once
 
 #include <ostream>

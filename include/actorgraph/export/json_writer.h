@@ -2,6 +2,7 @@
 // {"directed": false, "multigraph": false, "graph": {GraphInfo}, "nodes": [...], "links": [...]}.
 // Every node carries its ActorNode fields (mentions_by_date as {date: count}); every link source,
 // target, weight, cooc_count, documents, first_seen, last_seen, count_by_date and evidence.
+// The node, edge and graph columns come from the one column table (export/columns.h).
 #pragma once
 
 #include <ostream>

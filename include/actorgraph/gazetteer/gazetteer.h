@@ -33,6 +33,10 @@ struct Alias {
   How how = How::kAlias;
   std::vector<std::string> triggers;  // words that, right before a tier-B alias, make it count
   bool generated = false;             // a nisba form generated from a demonym stem
+  // Latin script only. false ("case": "name", the default): the alias's capitals are required in
+  // the text (US, not us; China, not china). true ("case": "any"): any case matches, for the rare
+  // alias that is written in lower case in running text. docs/matching.md, kind 3.
+  bool any_case = false;
 };
 
 struct Role {

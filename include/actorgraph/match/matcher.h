@@ -29,6 +29,21 @@ struct Mention {
   uint32_t end = 0;
 };
 
+// The tokens a mention covers, [first, end), and the byte length of its alias's first token.
+struct MatchSpan {
+  uint32_t first = 0;
+  uint32_t end = 0;
+  uint16_t first_len = 0;
+};
+
+// Tokens [first, last] of a paragraph that open "PLACE -" with no outlet: a dateline unless an
+// actor's name starts at token `after` (العراق - إيران names two states).
+struct DatelineCandidate {
+  uint32_t first = 0;
+  uint32_t last = 0;
+  uint32_t after = 0;
+};
+
 // Per-thread buffers reused across documents.
 struct MatchScratch {
   NormalizedText norm;
@@ -36,6 +51,10 @@ struct MatchScratch {
   std::vector<uint8_t> in_dateline;  // per token
   std::vector<uint8_t> activated;    // per actor
   std::vector<uint32_t> touched;
+  std::vector<MatchSpan> spans;   // per mention of the last call, in the same order
+  std::vector<uint32_t> covered;  // per token: 1 + the mention covering it, or 0
+  std::vector<DatelineCandidate> bare;
+  std::vector<uint8_t> drop;  // per mention
 };
 
 class Matcher {
@@ -53,10 +72,19 @@ class Matcher {
   size_t forms() const;  // number of token sequences compiled (for reports and benchmarks)
 
  private:
+  // The context rules (docs/matching.md, kinds 5, 6, 7 and 9) over one pass's mentions; keeps
+  // scratch->spans in step with *out.
+  void Filter(std::string_view text, MatchScratch* scratch, std::vector<Mention>* out) const;
+
   struct Impl;
   const Gazetteer& gazetteer_;
   std::unique_ptr<Impl> impl_;
 };
+
+// The part of an alias that is looked for in text: a trailing parenthetical disambiguation
+// ("Justice and Development Party (Turkey)", the Wikipedia article-title convention) is part of a
+// label, not of the name as written in news, and is dropped. Other aliases are returned whole.
+std::string_view NameInText(std::string_view alias);
 
 // Whether an Arabic alias carries the article, decided on its curated raw spelling: bare alef
 // U+0627 followed by lam (so ألمانيا, which normalises to المانيا, does not).

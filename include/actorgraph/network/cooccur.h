@@ -26,7 +26,7 @@ Window ParseWindow(std::string_view s);
 struct CooccurOptions {
   Window window = Window::kSentence;
   size_t max_evidence = 5;     // evidence kept per edge
-  size_t snippet_bytes = 240;  // longest snippet, cut at a character boundary
+  size_t snippet_chars = 160;  // longest snippet in characters (code points), "…" marks a cut
 };
 
 struct NodeStats {
@@ -94,8 +94,17 @@ class Cooccurrence {
   std::vector<std::pair<uint32_t, uint64_t>> doc_actors_;  // actors of the document, mentions
 };
 
-// A snippet of `text` in [start, end): white space collapsed, at most `max_bytes` bytes, cut at a
-// UTF-8 character boundary with "…" when shortened.
-std::string MakeSnippet(std::string_view text, uint32_t start, uint32_t end, size_t max_bytes);
+struct ByteSpan {
+  uint32_t start = 0, end = 0;  // byte offsets
+};
+
+// An evidence snippet of the window `text`[start, end) (byte offsets into UTF-8 text) that shows
+// both names, `first` and `second` (the first mention of each actor in the window): white space
+// collapsed; about max_chars characters (code points, so Arabic and English snippets are equally
+// long) of context shared around the names, cut at a space where one is near and marked "… " /
+// " …" where the window goes on. When the names are more than max_chars apart, each name gets half
+// the length with its own context, joined by " … ".
+std::string MakeSnippet(std::string_view text, uint32_t start, uint32_t end, ByteSpan first,
+                        ByteSpan second, size_t max_chars);
 
 }  // namespace actorgraph

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "actorgraph/gazetteer/gazetteer.h"
 #include "actorgraph/network/cooccur.h"
@@ -21,6 +22,10 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
 // when the file is malformed, was made with another gazetteer (by hash) or other options.
 void MergePartial(const std::filesystem::path& path, const Gazetteer& gazetteer,
                   Cooccurrence* into);
+
+// Refuses shards given twice: the same file named twice, or two files with identical contents
+// (merging them would silently double every count). Throws Error naming both files.
+void CheckDistinctShards(const std::vector<std::filesystem::path>& paths);
 
 // The options a partial file was made with, to create the accumulator for MergePartial.
 CooccurOptions PartialOptions(const std::filesystem::path& path);

@@ -1,7 +1,11 @@
 // Reads documents one at a time from files, folders (recursive) and standard input ("-").
 // .txt: one article per file, the first non-empty line is the title. .jsonl: one article per line
-// with `text` and optional `id`, `title`, `source`, `date` (ISO 8601), `url`. Standard input is
-// read as JSONL when its first non-blank character is '{', else as one .txt article.
+// with `text` and optional `id`, `title`, `source`, `date`, `url`; a JSONL `title` becomes the
+// first paragraph of the text (title, blank line, text), as a .txt title is, so byte offsets of a
+// JSONL document count from the start of its title. `date` is read by ParseDate (ISO 8601,
+// DD/MM/YYYY, English and Arabic month names, Arabic-Indic digits); a date it cannot read leaves
+// the document undated, with a warning, and is counted (undated_unreadable). Standard input is read
+// as JSONL when its first non-blank character is '{', else as one .txt article.
 #pragma once
 
 #include <cstdint>
@@ -35,9 +39,10 @@ class DocumentReader {
   // Reads the next document into `doc`; false at the end. Throws Error under `strict`.
   bool Next(Document* doc);
 
-  uint64_t documents() const { return documents_; }      // documents returned so far
-  uint64_t skipped() const { return skipped_; }          // documents skipped as invalid
-  uint64_t bytes_read() const { return bytes_read_; }    // input bytes consumed so far
+  uint64_t documents() const { return documents_; }         // documents returned so far
+  uint64_t skipped() const { return skipped_; }             // documents skipped as invalid
+  uint64_t undated_unreadable() const { return undated_; }  // kept, but their date was unreadable
+  uint64_t bytes_read() const { return bytes_read_; }       // input bytes consumed so far
   uint64_t total_bytes() const { return total_bytes_; }  // size of all input files (0 if unknown)
   const std::vector<std::string>& files() const { return files_; }
 
@@ -57,7 +62,7 @@ class DocumentReader {
   uint64_t line_ = 0;
   std::string pending_;  // first line of standard input read while sniffing its format
   bool has_pending_ = false;
-  uint64_t documents_ = 0, skipped_ = 0, bytes_read_ = 0, total_bytes_ = 0;
+  uint64_t documents_ = 0, skipped_ = 0, bytes_read_ = 0, total_bytes_ = 0, undated_ = 0;
 };
 
 // The byte offset of the first invalid UTF-8 sequence in `s`, or -1 when `s` is valid UTF-8.

@@ -17,9 +17,12 @@ namespace actorgraph {
 struct Token {
   uint32_t begin = 0;  // byte offsets into the normalised text
   uint32_t end = 0;
-  // True when only spaces (no line break that ends a paragraph) and quote characters
-  // (" ' « » “ ” ‘ ’ „ ‹ ›) separate this token from the previous token of the same sentence.
-  // A multi-token name may continue across a joined gap only.
+  // True when only spaces (no line break that ends a paragraph), quote characters
+  // (" ' « » “ ” ‘ ’ „ ‹ ›) and name connectors separate this token from the previous token of the
+  // same sentence. Name connectors: a hyphen (U+002D, U+2010, U+2011) with a token directly on
+  // both sides (al-Assad, ISIS-K, Iran-backed), and a full stop directly after a token (U.S.,
+  // George W. Bush, U.S.-led). Dashes (– —), slashes and other punctuation are not joined.
+  // A multi-token name may continue across a joined gap only (docs/matching.md, tokenisation).
   bool joined = false;
 };
 

@@ -1,0 +1,28 @@
+// Reading the dates that news metadata carries, into the ISO 8601 calendar date (YYYY-MM-DD) that
+// Document::date, the GEXF timeline and `compare --by date:month` use.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace actorgraph {
+
+// Parses a publication date written in one of the common forms and returns it as "YYYY-MM-DD",
+// or "" when the value is not a date it can read with certainty. Accepted (digits may be ASCII,
+// Arabic-Indic ٠-٩ or Extended Arabic-Indic ۰-۹; a leading weekday name and a trailing time are
+// ignored):
+//   ISO 8601 and its relatives: 2024-05-15, 2024-05-15T10:30:00Z, 2024/05/15, 2024.05.15, 20240515
+//   day first: 15/05/2024, 15-05-2024, 15.05.2024 (two-digit years are 20YY);
+//     a first number above 12 with a second number of at most 12 is the day (15/05/2024); a second
+//     number above 12 is read as month first (05/15/2024, the US order); when both are at most 12
+//     the day comes first, as in Arabic, European and British usage (ISO 8601 has no such form)
+//   month names: 15 May 2024, May 15, 2024 (English, full or abbreviated); in Arabic the three
+//   month
+//     name series — Syriac (كانون الثاني … كانون الأول, Levant and Iraq), Latin-derived (يناير …
+//     ديسمبر, Egypt, Sudan and the Gulf) and French-derived (جانفي … ديسمبر, Algeria and Tunisia) —
+//     e.g. "١٥ أيار ٢٠٢٤", "الأربعاء 15 مايو 2024", "15 جوان 2024"; a series pair "أيار/مايو" also
+//     works.
+// The day is checked against the month's length (leap years by the Gregorian rule).
+std::string ParseDate(std::string_view text);
+
+}  // namespace actorgraph
