@@ -26,6 +26,8 @@ packages=(
   python3-networkx
   libcsv-dev
   chromium
+  node-d3
+  python3-distributed
 )
 
 missing=()

@@ -95,15 +95,16 @@ void AddOutputOptions(cxxopts::Options& options) {
   options.add_options()("o,output", "output folder",
                         cxxopts::value<std::string>()->default_value("output"))(
       "format",
-      "output formats, comma-separated: graphml,gexf,dot,json,csv,partial (partial: see merge)",
+      "output formats, comma-separated: graphml,gexf,dot,json,csv,html,partial (partial: see "
+      "merge)",
       cxxopts::value<std::string>()->default_value("graphml,dot"))(
       "min-weight", "drop edges seen in fewer windows",
       cxxopts::value<double>()->default_value("1"))(
       "top", "keep only the N actors with the highest weighted degree (0 = all)",
       cxxopts::value<size_t>()->default_value("0"))(
-      "labels", "DOT node labels: ar, en or both",
+      "labels", "DOT and HTML node labels: ar, en or both",
       cxxopts::value<std::string>()->default_value("ar"))(
-      "color-by", "GEXF/DOT colours: type or country",
+      "color-by", "GEXF/DOT/HTML colours: type or country",
       cxxopts::value<std::string>()->default_value("type"))(
       "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
       cxxopts::value<std::string>());

@@ -5,6 +5,7 @@
 #include "actorgraph/export/dot_writer.h"
 #include "actorgraph/export/gexf_writer.h"
 #include "actorgraph/export/graphml_writer.h"
+#include "actorgraph/export/html_writer.h"
 #include "actorgraph/export/json_writer.h"
 
 namespace actorgraph {
@@ -15,10 +16,13 @@ std::unique_ptr<GraphWriter> MakeWriter(std::string_view format) {
   if (format == "dot") return std::make_unique<DotWriter>();
   if (format == "json") return std::make_unique<JsonWriter>();
   if (format == "csv") return std::make_unique<CsvWriter>();
+  if (format == "html") return std::make_unique<HtmlWriter>();
   throw Error("unknown output format '" + std::string(format) +
-              "' (expected graphml, gexf, dot, json or csv)");
+              "' (expected graphml, gexf, dot, json, csv or html)");
 }
 
-std::vector<std::string> WriterFormats() { return {"graphml", "gexf", "dot", "json", "csv"}; }
+std::vector<std::string> WriterFormats() {
+  return {"graphml", "gexf", "dot", "json", "csv", "html"};
+}
 
 }  // namespace actorgraph

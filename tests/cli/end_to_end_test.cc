@@ -154,6 +154,32 @@ TEST_F(EndToEnd, GraphologyReadsGexfAndGraphml) {
   }
 }
 
+// The HTML view of the sample corpus in headless Chromium: every actor drawn, no script error, a
+// click on the strongest link lists its evidence; the screenshot is what docs/html-view.png shows.
+TEST(Cli, HtmlViewOfTheSampleCorpusShowsLinkEvidenceInChromium) {
+  if (!HaveProgram("chromium")) {
+    if (std::getenv("CI")) FAIL() << "chromium is not installed: scripts/setup.sh installs it";
+    GTEST_SKIP() << "chromium not installed (scripts/setup.sh installs it)";
+  }
+  auto dir = TempDir("e2e_html");
+  auto r = RunCli("build -q " + Gaz() + " --format html,json -o " + ShellQuote(dir.string()) + " " +
+                  Corpus());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto data = nlohmann::json::parse(ReadFile(dir / "actors.json"));
+  const nlohmann::json* top = nullptr;
+  for (const auto& l : data["links"])
+    if (!top || l["weight"].get<double>() > (*top)["weight"].get<double>()) top = &l;
+  ASSERT_NE(top, nullptr);
+  auto check = testing::Run(
+      "python3 " + ShellQuote(SourcePath("tests/browser_check.py").string()) + " " +
+      ShellQuote((dir / "actors.html").string()) + " --nodes " +
+      std::to_string(data["nodes"].size()) + " --edge " + (*top)["source"].get<std::string>() +
+      " " + (*top)["target"].get<std::string>() + " --evidence " +
+      (*top)["evidence"][0]["doc"].get<std::string>() + " --search " + ShellQuote("كاظمى") +
+      " --finds mustafa_al_kadhimi" + " --screenshot " + ShellQuote((dir / "actors.png").string()));
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
 TEST_F(EndToEnd, DotRendersWithGraphviz) {
   if (!HaveProgram("dot")) GTEST_SKIP() << "graphviz not installed";
   auto r = testing::Run("dot -Tsvg " + ShellQuote((*dir_ / "actors.dot").string()) + " -o " +

@@ -12,7 +12,8 @@ namespace actorgraph {
 namespace {
 
 TEST(Writer, MakesOneWriterPerFormat) {
-  EXPECT_EQ(WriterFormats(), (std::vector<std::string>{"graphml", "gexf", "dot", "json", "csv"}));
+  EXPECT_EQ(WriterFormats(),
+            (std::vector<std::string>{"graphml", "gexf", "dot", "json", "csv", "html"}));
   for (const std::string& format : WriterFormats()) {
     auto writer = MakeWriter(format);
     ASSERT_NE(writer, nullptr);
@@ -26,7 +27,7 @@ TEST(Writer, RejectsUnknownFormat) {
     FAIL() << "no exception";
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(),
-                 "unknown output format 'xlsx' (expected graphml, gexf, dot, json or csv)");
+                 "unknown output format 'xlsx' (expected graphml, gexf, dot, json, csv or html)");
   }
 }
 
@@ -45,9 +46,10 @@ TEST(Writer, EveryFormatWritesItsFilesAndNoTemporaries) {
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(written, 6u);
-  EXPECT_EQ(names, (std::vector<std::string>{"actors.dot", "actors.gexf", "actors.graphml",
-                                             "actors.json", "edges.csv", "nodes.csv"}));
+  EXPECT_EQ(written, 7u);
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"actors.dot", "actors.gexf", "actors.graphml", "actors.html",
+                                      "actors.json", "edges.csv", "nodes.csv"}));
 }
 
 }  // namespace

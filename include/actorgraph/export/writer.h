@@ -29,7 +29,7 @@ class GraphWriter {
                                                    const WriteOptions& options) const = 0;
 };
 
-// graphml | gexf | dot | json | csv. Throws Error for an unknown format.
+// graphml | gexf | dot | json | csv | html. Throws Error for an unknown format.
 std::unique_ptr<GraphWriter> MakeWriter(std::string_view format);
 // The formats MakeWriter knows, in a stable order.
 std::vector<std::string> WriterFormats();
