@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "actorgraph/analyse/analyse.h"
 #include "actorgraph/export/writer.h"
 #include "actorgraph/gazetteer/gazetteer.h"
 #include "actorgraph/network/cooccur.h"
@@ -13,14 +14,26 @@
 
 namespace actorgraph::cli {
 
-// Adds -o/--output, --format, --min-weight, --top, --labels, --color-by and --render.
+// Adds -o/--output, --format, --min-weight, --top, --labels, --color-by and --render, and the
+// analysis options (AddAnalyseOptions).
 void AddOutputOptions(cxxopts::Options& options);
+// Adds --weight, --backbone, --top-edges, --seed and --layout (also used by stats).
+void AddAnalyseOptions(cxxopts::Options& options);
+// Reads and checks them.
+AnalyseOptions ParseAnalyse(const cxxopts::ParseResult& args);
+
+// The graph of a corpus with every pruning step and measure (BuildGraph, then AnalyseGraph);
+// `steps` receives what each pruning step removed, including --min-weight and --top.
+Graph BuildAnalysedGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
+                         const GraphOptions& graph_options, const AnalyseOptions& analyse,
+                         std::vector<PruneStep>* steps);
 
 struct Output {
   std::filesystem::path dir;
   std::vector<std::string> formats;  // writer formats, plus "partial"
   std::string render;                // "", "png" or "svg"
   GraphOptions graph;
+  AnalyseOptions analyse;
   WriteOptions write;
 };
 

@@ -102,7 +102,7 @@ TEST_F(EndToEnd, DotRendersWithGraphviz) {
 TEST_F(EndToEnd, KadhimiAndBidenAreLinkedBySample001) {
   auto j = nlohmann::json::parse(ReadFile(*dir_ / "actors.json"));
   bool found = false;
-  for (const auto& l : j["links"]) {
+  for (const auto& l : j["edges"]) {
     std::set<std::string> ends = {l["source"], l["target"]};
     if (ends != std::set<std::string>{"joe_biden", "mustafa_al_kadhimi"}) continue;
     found = true;
