@@ -10,6 +10,8 @@ const std::vector<Command>& Commands() {
        RunMentions},
       {"eval", "precision, recall and F1 of actor presence against a gold file", RunEval},
       {"explain", "show the evidence linking two actors", RunExplain},
+      {"stats", "the network's summary: size, density, communities, top actors by centrality",
+       RunStats},
       {"merge", "combine partial graphs of corpus shards (build --format partial)", RunMerge},
       {"gazetteer", "check or list the gazetteer (gazetteer check|list)", RunGazetteer},
   };

@@ -22,5 +22,6 @@ int RunEval(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunGazetteer(int argc, char** argv);
 int RunMerge(int argc, char** argv);
+int RunStats(int argc, char** argv);
 
 }  // namespace actorgraph::cli

@@ -166,7 +166,9 @@ Graph BuildAnalysedGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
     heavy += static_cast<double>(e.count) >= graph_options.min_weight;
   }
   Graph g = BuildGraph(counts, gazetteer, graph_options);
-  steps->push_back({"min-weight " + Fixed(graph_options.min_weight, 6), pairs - heavy, 0});
+  std::ostringstream min_weight;
+  min_weight << graph_options.min_weight;
+  steps->push_back({"min-weight " + min_weight.str(), pairs - heavy, 0});
   steps->push_back({"top " + std::to_string(graph_options.top), heavy - boost::num_edges(g),
                     actors - boost::num_vertices(g)});
   auto more = AnalyseGraph(g, analyse);

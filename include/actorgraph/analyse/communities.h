@@ -4,8 +4,8 @@
 // the igraph C library (igraph_community_multilevel), run `restarts` times with igraph's RNG seeded
 // seed, seed+1, ...; the best partition is then refined with Leiden (Traag, Waltman & van Eck 2019,
 // Sci. Rep. 9:5233; igraph_community_leiden, modularity objective: resolution 1/(2m), node weights
-// = strength, 10 iterations) started from it; the partition with the highest modularity is kept. Everything is
-// seeded, so the same graph and seed give the same partition.
+// = strength, 10 iterations) started from it; the partition with the highest modularity is kept.
+// Everything is seeded, so the same graph and seed give the same partition.
 //
 // Modularity (Newman 2006, PNAS 103(23)): Q = (1/2m) sum_ij [A_ij - s_i s_j / 2m] delta(c_i, c_j)
 // with A_ij = w_ij, s_i the strength and m the total weight; 0 for a graph without edges.
