@@ -16,7 +16,7 @@ void ComputeLayout(Graph& g, uint64_t seed) {
   if (n == 0) return;
   using Topology = boost::square_topology<boost::minstd_rand>;
   boost::minstd_rand rng(static_cast<uint32_t>(seed % 2147483646u) + 1);
-  const double side = 100.0 * std::sqrt(static_cast<double>(n));
+  const double side = 200.0 * std::sqrt(static_cast<double>(n));
   Topology topology(rng, side);
   std::vector<Topology::point_type> pos(n);
   auto pos_map = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, g));

@@ -111,28 +111,30 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
   out << "  node " << Attrs({{"fontname", kFont}, {"style", "filled"}}) << ";\n";
   out << "  edge " << Attrs({{"fontname", kFont}, {"color", "#00000080"}}) << ";\n";
 
-  out << "  subgraph \"cluster_legend\" {\n";
-  out << "    graph " << Attrs({{"label", "legend"}, {"style", "rounded"}}) << ";\n";
-  if (options.color_by == "type") {
-    for (const char* type : kTypes) {
-      out << "    " << DotQuote(prefix + type) << ' '
-          << Attrs({{"label", type},
-                    {"shape", Shape(type)},
-                    {"fillcolor", HexColor(Pastel(TypeColor(type)))}})
+  if (!pinned) {  // neato has no clusters: a pinned layout goes without the legend
+    out << "  subgraph \"cluster_legend\" {\n";
+    out << "    graph " << Attrs({{"label", "legend"}, {"style", "rounded"}}) << ";\n";
+    if (options.color_by == "type") {
+      for (const char* type : kTypes) {
+        out << "    " << DotQuote(prefix + type) << ' '
+            << Attrs({{"label", type},
+                      {"shape", Shape(type)},
+                      {"fillcolor", HexColor(Pastel(TypeColor(type)))}})
+            << ";\n";
+      }
+    } else {
+      for (const char* type : kTypes) {
+        out << "    " << DotQuote(prefix + type) << ' '
+            << Attrs({{"label", type}, {"shape", Shape(type)}, {"fillcolor", "#ffffff"}}) << ";\n";
+      }
+      out << "    " << DotQuote(prefix + "colour") << ' '
+          << Attrs({{"label", "colour = " + options.color_by},
+                    {"shape", "plaintext"},
+                    {"style", "solid"}})
           << ";\n";
     }
-  } else {
-    for (const char* type : kTypes) {
-      out << "    " << DotQuote(prefix + type) << ' '
-          << Attrs({{"label", type}, {"shape", Shape(type)}, {"fillcolor", "#ffffff"}}) << ";\n";
-    }
-    out << "    " << DotQuote(prefix + "colour") << ' '
-        << Attrs({{"label", "colour = " + options.color_by},
-                  {"shape", "plaintext"},
-                  {"style", "solid"}})
-        << ";\n";
+    out << "  }\n";
   }
-  out << "  }\n";
 
   for (Vertex v : vertices) {
     const ActorNode& n = g[v];
