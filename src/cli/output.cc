@@ -7,7 +7,9 @@
 #include <sstream>
 
 #include "actorgraph/analyse/edge_measures.h"
+#include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
+#include "actorgraph/export/csv_writer.h"
 #include "actorgraph/network/partial.h"
 #include "actorgraph/version.h"
 #include "cli/common.h"
@@ -209,10 +211,12 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
   return out;
 }
 
-void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
-                  uint64_t skipped) {
-  std::vector<PruneStep> steps;
-  Graph g = BuildAnalysedGraph(counts, gazetteer, out.graph, out.analyse, &steps);
+namespace {
+
+// The analysed graph of `counts` with the run record filled in.
+Graph MakeGraph(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
+                std::vector<PruneStep>* steps) {
+  Graph g = BuildAnalysedGraph(counts, gazetteer, out.graph, out.analyse, steps);
   GraphInfo& info = g[boost::graph_bundle];
   info.version = ACTORGRAPH_VERSION;
   info.gazetteer_hash = gazetteer.hash();
@@ -222,6 +226,38 @@ void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer
        << " weight=" << out.analyse.weight << " backbone=" << out.analyse.backbone_alpha
        << " top_edges=" << out.analyse.top_edges << " seed=" << out.analyse.seed;
   info.options = opts.str();
+  return g;
+}
+
+}  // namespace
+
+void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& periods,
+                 const Gazetteer& gazetteer) {
+  std::vector<std::pair<std::string, Graph>> graphs;
+  std::vector<std::filesystem::path> files;
+  for (const auto& [period, counts] : periods) {
+    std::vector<PruneStep> steps;
+    graphs.emplace_back(period, MakeGraph(out, counts, gazetteer, &steps));
+    WriteOptions write = out.write;
+    write.stem = out.write.stem + "_" + period;
+    for (const auto& f : out.formats) {
+      if (f == "partial") continue;
+      auto written = MakeWriter(f)->Write(graphs.back().second, out.dir, write);
+      files.insert(files.end(), written.begin(), written.end());
+    }
+  }
+  std::vector<std::pair<std::string, const Graph*>> slices;
+  for (const auto& [period, g] : graphs) slices.emplace_back(period, &g);
+  auto path = out.dir / "slices.csv";
+  WriteFileAtomically(path, [&](std::ostream& os) { WriteSlicesCsv(slices, os); });
+  files.push_back(path);
+  for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
+}
+
+void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
+                  uint64_t skipped) {
+  std::vector<PruneStep> steps;
+  Graph g = MakeGraph(out, counts, gazetteer, &steps);
   std::vector<std::filesystem::path> files;
   for (const auto& f : out.formats) {
     if (f == "partial") {

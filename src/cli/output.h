@@ -3,6 +3,7 @@
 
 #include <cxxopts.hpp>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,5 +45,10 @@ Output ParseOutput(const cxxopts::ParseResult& args);
 // Builds the graph from `counts` and writes every requested file; prints the summary.
 void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
                   uint64_t skipped);
+
+// --slice: writes one network per period (stem actors_<period>, every requested writer format)
+// and slices.csv (each actor's columns per period); prints one line per file.
+void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& periods,
+                 const Gazetteer& gazetteer);
 
 }  // namespace actorgraph::cli
