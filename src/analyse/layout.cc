@@ -21,7 +21,10 @@ void ComputeLayout(Graph& g, uint64_t seed) {
   std::vector<Topology::point_type> pos(n);
   auto pos_map = boost::make_iterator_property_map(pos.begin(), boost::get(boost::vertex_index, g));
   boost::random_graph_layout(g, pos_map, topology);
-  if (n > 1) boost::fruchterman_reingold_force_directed_layout(g, pos_map, topology);
+  if (n > 1) {
+    boost::fruchterman_reingold_force_directed_layout(
+        g, pos_map, topology, boost::cooling(boost::linear_cooling<double>(60)));
+  }
   double cx = 0, cy = 0;
   for (const auto& p : pos) cx += p[0], cy += p[1];
   cx /= static_cast<double>(n), cy /= static_cast<double>(n);

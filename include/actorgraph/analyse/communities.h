@@ -25,6 +25,6 @@ double Modularity(const Graph& g, const std::vector<uint64_t>& membership);
 
 // Fills ActorNode::community and GraphInfo::modularity and ::communities; returns Q.
 // Throws Error when igraph fails.
-double DetectCommunities(Graph& g, uint64_t seed, int restarts = 10);
+double DetectCommunities(Graph& g, uint64_t seed, int restarts = 5);
 
 }  // namespace actorgraph
