@@ -100,6 +100,23 @@ TEST(Analyse, PositionsArePresentInEveryFormatAndReadBackEqual) {
   EXPECT_EQ(ReadFile(free / "actors.dot").find("pos="), std::string::npos);
 }
 
+// The measure columns and viz:position keep the files valid against the GraphML XSD and the GEXF
+// 1.3 RelaxNG schema.
+TEST(Analyse, AnalysedFilesValidateAgainstTheSchemas) {
+  if (!testing::HaveProgram("xmllint")) GTEST_SKIP() << "xmllint not installed";
+  auto dir = Build("analyse_schemas", "--weight npmi");
+  auto xsd = testing::Run(
+      "xmllint --noout --nonet --schema " +
+      ShellQuote(testing::SourcePath("tests/data/schemas/graphml/graphml.xsd").string()) + " " +
+      ShellQuote((dir / "actors.graphml").string()));
+  EXPECT_EQ(xsd.exit_code, 0) << xsd.err;
+  auto rng =
+      testing::Run("xmllint --noout --nonet --relaxng " +
+                   ShellQuote(testing::SourcePath("tests/data/schemas/gexf13/gexf.rng").string()) +
+                   " " + ShellQuote((dir / "actors.gexf").string()));
+  EXPECT_EQ(rng.exit_code, 0) << rng.err;
+}
+
 TEST(Analyse, GraphvizRendersThePinnedLayout) {
   if (!testing::HaveProgram("dot")) GTEST_SKIP() << "graphviz not installed";
   auto dir = Build("analyse_render", "--layout fixed --color-by community");
