@@ -136,8 +136,12 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
   }
   Attributes(xml, "node", node_atts);
   Attributes(xml, "edge", edge_atts);
-  if (dynamic) {
-    // The per-date counts behind Gephi's timeline.
+  // The per-date counts behind Gephi's timeline are a dynamic weight only while the weight is the
+  // count (--weight count, the default); under another measure the per-date counts would
+  // contradict the static weight, so only the spells remain.
+  const std::string& measure = info.weight_measure;
+  const bool dynamic_weight = dynamic && (measure.empty() || measure == "count");
+  if (dynamic_weight) {
     xml.StartElement("attributes").Attribute("class", "edge").Attribute("mode", "dynamic");
     xml.StartElement("attribute")
         .Attribute("id", "weight")
@@ -184,7 +188,7 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
     if (weight) xml.Attribute("weight", ColumnText(weight->value(a), weight->name));
     xml.StartElement("attvalues");
     for (const EdgeColumn* c : edge_atts) AttValue(xml, c->name, ColumnText(c->value(a), c->name));
-    if (dynamic) {
+    if (dynamic_weight) {
       for (const auto& [date, count] : a.count_by_date) {
         if (!IsIsoDate(date)) continue;
         xml.StartElement("attvalue")

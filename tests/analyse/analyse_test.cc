@@ -117,6 +117,27 @@ TEST(Analyse, AnalysedFilesValidateAgainstTheSchemas) {
   EXPECT_EQ(rng.exit_code, 0) << rng.err;
 }
 
+// GEXF's per-date dynamic weight is the count: it is written only while the weight is the count.
+TEST(Analyse, GexfDynamicWeightOnlyForCounts) {
+  auto dir = testing::TempDir("analyse_dynamic");
+  testing::WriteFile(
+      dir / "in.jsonl",
+      R"({"id":"a","date":"2020-05-01","text":"التقى الكاظمي بايدن في واشنطن."})"
+      "\n"
+      R"({"id":"b","date":"2021-02-01","text":"اتصل الكاظمي ببايدن. وناقش العراق وإيران الأمن."})"
+      "\n");
+  for (const char* weight : {"count", "npmi"}) {
+    auto out = dir / weight;
+    auto r = RunCli("build -q -o " + ShellQuote(out.string()) + " --format gexf --weight " +
+                    weight + " " + ShellQuote((dir / "in.jsonl").string()));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string gexf = ReadFile(out / "actors.gexf");
+    EXPECT_NE(gexf.find("<spells>"), std::string::npos) << weight;
+    EXPECT_EQ(gexf.find("for=\"weight\"") != std::string::npos, std::string(weight) == "count")
+        << weight;
+  }
+}
+
 TEST(Analyse, GraphvizRendersThePinnedLayout) {
   if (!testing::HaveProgram("dot")) GTEST_SKIP() << "graphviz not installed";
   auto dir = Build("analyse_render", "--layout fixed --color-by community");
