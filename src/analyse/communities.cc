@@ -60,6 +60,17 @@ std::mutex& IgraphMutex() {  // igraph's default RNG is global state
   return m;
 }
 
+// igraph's default handlers print and abort; the library never prints or exits, so errors come
+// back as codes (Check throws Error) and warnings are dropped. Restores the handlers on exit.
+struct QuietIgraph {
+  igraph_error_handler_t* error = igraph_set_error_handler(igraph_error_handler_ignore);
+  igraph_warning_handler_t* warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
+  ~QuietIgraph() {
+    igraph_set_error_handler(error);
+    igraph_set_warning_handler(warning);
+  }
+};
+
 }  // namespace
 
 double Modularity(const Graph& g, const std::vector<uint64_t>& membership) {
@@ -90,6 +101,7 @@ double DetectCommunities(Graph& g, uint64_t seed, int restarts) {
   double best_q = Modularity(g, best);
   if (ne > 0) {
     std::lock_guard<std::mutex> lock(IgraphMutex());
+    QuietIgraph quiet;
     IIntVector edges(static_cast<igraph_integer_t>(2 * ne));
     IVector weights(static_cast<igraph_integer_t>(ne));
     IVector strength(static_cast<igraph_integer_t>(n));
