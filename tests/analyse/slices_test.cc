@@ -79,6 +79,12 @@ TEST(Slices, BuildWritesOneNetworkPerPeriodAndSlicesCsv) {
   EXPECT_GT(rows["2021"], 1);
   EXPECT_EQ(rows.size(), 2u);
   EXPECT_TRUE(kadhimi_2021);
+  // The whole network of a sliced run is the one an unsliced run on two threads writes.
+  auto plain = testing::RunCli("build -q --threads 2 -o " + ShellQuote((dir / "plain").string()) +
+                               " --format graphml,csv " + ShellQuote((dir / "in.jsonl").string()));
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(ReadFile(dir / "out" / "actors.graphml"), ReadFile(dir / "plain" / "actors.graphml"));
+  EXPECT_EQ(ReadFile(dir / "out" / "nodes.csv"), ReadFile(dir / "plain" / "nodes.csv"));
 }
 
 }  // namespace
