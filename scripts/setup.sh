@@ -28,6 +28,7 @@ packages=(
   chromium
   node-d3
   python3-distributed
+  libigraph-dev
 )
 
 missing=()

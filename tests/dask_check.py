@@ -60,7 +60,7 @@ def main():
             problems.append(f"{name}: the Dask build differs from one run")
     with open(os.path.join(single, "actors.json"), encoding="utf-8") as f:
         graph = json.load(f)
-    if graph["graph"]["documents"] != len(articles) or not graph["links"]:
+    if graph["graph"]["documents"] != len(articles) or not graph["edges"]:
         problems.append(f"unexpected single run: {graph['graph']['documents']} documents")
     for p in problems:
         print(p)

@@ -171,7 +171,17 @@ def main():
     elif fmt == "json":
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        g = node_link(nx, data)
+        # networkx >= 3.6 reads the "edges" key by default; 3.4-3.5 need edges="edges", older
+        # versions link="edges".
+        if "edges" not in data or "links" in data:
+            problems.append('json: the edge list must be under "edges" (networkx 3.6 default)')
+        version = tuple(int(p) for p in nx.__version__.split(".")[:2])
+        if version >= (3, 6):
+            g = nx.node_link_graph(data)
+        elif version >= (3, 4):
+            g = nx.node_link_graph(data, edges="edges")
+        else:
+            g = nx.node_link_graph(data, link="edges")
         if g.is_directed() or g.is_multigraph():
             problems.append("networkx: graph is directed or a multigraph")
         nodes, edges = from_networkx(g)

@@ -5,9 +5,11 @@
 //   actorgraph::DocumentReader reader({"articles/"}, {});
 //   auto counts = actorgraph::CountCorpus(matcher, reader, {});
 //   auto graph = actorgraph::BuildGraph(counts, gazetteer, {});
+//   actorgraph::AnalyseGraph(graph, {});   // measures, communities, layout (optional)
 //   actorgraph::MakeWriter("graphml")->Write(graph, "output", {});
 #pragma once
 
+#include "actorgraph/analyse/analyse.h"
 #include "actorgraph/base/error.h"
 #include "actorgraph/export/writer.h"
 #include "actorgraph/gazetteer/gazetteer.h"

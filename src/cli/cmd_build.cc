@@ -1,4 +1,9 @@
 // actorgraph build: read articles, find actors, write the network.
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include "actorgraph/analyse/slices.h"
 #include "actorgraph/base/error.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -16,7 +21,10 @@ int RunBuild(int argc, char** argv) {
   options.add_options()("window", "co-occurrence window: sentence, paragraph or document",
                         cxxopts::value<std::string>()->default_value("sentence"))(
       "max-evidence", "evidence snippets kept per edge",
-      cxxopts::value<size_t>()->default_value("5"));
+      cxxopts::value<size_t>()->default_value("5"))(
+      "slice",
+      "also write one network per period (year, month or Nd) and slices.csv; counts on one thread",
+      cxxopts::value<std::string>());
   options.parse_positional({"inputs"});
   options.positional_help("[inputs...]");
   cxxopts::ParseResult args;
@@ -27,8 +35,42 @@ int RunBuild(int argc, char** argv) {
   count_options.cooccur.max_evidence = args["max-evidence"].as<size_t>();
   Output out = ParseOutput(args);  // checks the output folder before the (possibly long) run
 
+  std::optional<SliceSpec> slice;
+  if (args.count("slice")) slice = ParseSlice(args["slice"].as<std::string>());
+
   Corpus corpus = OpenCorpus(args);
   Matcher matcher(corpus.gazetteer);
+  if (slice) {
+    // One pass: the whole corpus and each period counted side by side, in input order.
+    const size_t n = corpus.gazetteer.actors().size();
+    Cooccurrence counts(n, count_options.cooccur);
+    std::map<std::string, Cooccurrence> periods;
+    MatchScratch sc;
+    std::vector<Mention> mentions;
+    Document doc;
+    uint64_t undated = 0;
+    while (corpus.reader->Next(&doc)) {
+      matcher.Match(doc.text, &sc, &mentions);
+      auto windows = WindowSpans(sc, count_options.cooccur.window, doc.text.size());
+      counts.AddDocument(doc, mentions, windows);
+      counts.AddSentences(sc.seg.sentences.size());
+      std::string period = PeriodOf(doc.date, *slice);
+      if (period.empty()) {
+        ++undated;
+        continue;
+      }
+      auto it = periods.try_emplace(period, n, count_options.cooccur).first;
+      it->second.AddDocument(doc, mentions, windows);
+      it->second.AddSentences(sc.seg.sentences.size());
+    }
+    if (counts.documents() == 0) throw Error("no documents to process (empty corpus)");
+    WriteOutputs(out, counts, corpus.gazetteer, corpus.reader->skipped());
+    if (undated)
+      std::cerr << "actorgraph: " << undated
+                << " documents without a valid date are left out of the slices\n";
+    WriteSlices(out, periods, corpus.gazetteer);
+    return 0;
+  }
   count_options.threads = corpus.threads;
   count_options.types = corpus.types;
   std::unique_ptr<RoleResolver> roles;

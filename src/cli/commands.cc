@@ -12,6 +12,8 @@ const std::vector<Command>& Commands() {
       {"explain", "show the evidence linking two actors", RunExplain},
       {"compare", "compare how groups (inputs, outlets, periods, fields) frame the same actors",
        RunCompare},
+      {"stats", "the network's summary: size, density, communities, top actors by centrality",
+       RunStats},
       {"merge", "combine partial graphs of corpus shards (build --format partial)", RunMerge},
       {"gazetteer", "check or list the gazetteer (gazetteer check|list)", RunGazetteer},
   };

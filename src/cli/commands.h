@@ -25,5 +25,6 @@ int RunGazetteerSuggest(int argc, char** argv);  // gazetteer suggest
 int RunGazetteerConvert(int argc, char** argv);  // gazetteer convert
 int RunMerge(int argc, char** argv);
 int RunCompare(int argc, char** argv);
+int RunStats(int argc, char** argv);
 
 }  // namespace actorgraph::cli

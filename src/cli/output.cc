@@ -6,9 +6,13 @@
 #include <iostream>
 #include <sstream>
 
+#include "actorgraph/analyse/edge_measures.h"
+#include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
+#include "actorgraph/export/csv_writer.h"
 #include "actorgraph/network/partial.h"
 #include "actorgraph/version.h"
+#include "cli/common.h"
 
 namespace actorgraph::cli {
 namespace {
@@ -24,6 +28,7 @@ std::vector<std::string> SplitFormats(const std::string& list) {
 }
 
 void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
+                  const std::vector<PruneStep>& steps,
                   const std::vector<std::filesystem::path>& files) {
   size_t by_type[4] = {0, 0, 0, 0};
   for (auto v : boost::make_iterator_range(boost::vertices(g)))
@@ -36,6 +41,17 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
             << (by_type[3] ? ", " + std::to_string(by_type[3]) + " media" : std::string()) << ")"
             << "\nedges:     " << boost::num_edges(g)
             << " (window: " << g[boost::graph_bundle].window << ")\n";
+  for (const PruneStep& s : steps) {
+    if (s.edges_removed == 0 && s.nodes_removed == 0) continue;
+    std::cout << "pruned:    " << s.name << " removed " << s.edges_removed << " edges and "
+              << s.nodes_removed << " actors\n";
+  }
+  const GraphInfo& info = g[boost::graph_bundle];
+  if (info.analysed) {
+    std::cout << "weight:    " << info.weight_measure << "\ncommunities: " << info.communities
+              << " (modularity " << Fixed(info.modularity, 3)
+              << "), components: " << info.components << "\n";
+  }
   std::vector<Vertex> top;
   for (auto v : boost::make_iterator_range(boost::vertices(g))) top.push_back(v);
   std::sort(top.begin(), top.end(), [&](Vertex a, Vertex b) {
@@ -44,7 +60,12 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
     return g[a].id < g[b].id;
   });
   if (top.size() > 10) top.resize(10);
-  if (!top.empty()) std::cout << "\ntop actors by weighted degree:\n";
+  if (!top.empty())
+    std::cout << "\ntop actors by weighted degree"
+              << (info.weight_measure.empty() || info.weight_measure == "count"
+                      ? std::string()
+                      : " (weight: " + info.weight_measure + ")")
+              << ":\n";
   for (size_t i = 0; i < top.size(); ++i) {
     const ActorNode& n = g[top[i]];
     std::ostringstream line;
@@ -104,10 +125,59 @@ void AddOutputOptions(cxxopts::Options& options) {
       cxxopts::value<size_t>()->default_value("0"))(
       "labels", "DOT and HTML node labels: ar, en or both",
       cxxopts::value<std::string>()->default_value("ar"))(
-      "color-by", "GEXF/DOT/HTML colours: type or country",
+      "color-by", "GEXF/DOT/HTML colours: type, country or community",
       cxxopts::value<std::string>()->default_value("type"))(
       "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
       cxxopts::value<std::string>());
+  AddAnalyseOptions(options);
+}
+
+void AddAnalyseOptions(cxxopts::Options& options) {
+  options.add_options()(
+      "weight",
+      "edge measure in the weight column: count, documents, pmi, npmi, jaccard, dice, association",
+      cxxopts::value<std::string>()->default_value("count"))(
+      "backbone", "keep the disparity-filter backbone: disparity:ALPHA (e.g. disparity:0.05)",
+      cxxopts::value<std::string>()->default_value(""))(
+      "top-edges", "keep only the N heaviest edges (0 = all)",
+      cxxopts::value<size_t>()->default_value("0"))("seed",
+                                                    "seed of the communities and the layout",
+                                                    cxxopts::value<uint64_t>()->default_value("1"))(
+      "layout", "DOT layout: auto (Graphviz's own) or fixed (pin the computed positions)",
+      cxxopts::value<std::string>()->default_value("auto"));
+}
+
+AnalyseOptions ParseAnalyse(const cxxopts::ParseResult& args) {
+  AnalyseOptions a;
+  a.weight = args["weight"].as<std::string>();
+  EdgeMeasure(ActorEdge{}, a.weight);  // throws for an unknown measure
+  a.backbone_alpha = ParseBackbone(args["backbone"].as<std::string>());
+  a.top_edges = args["top-edges"].as<size_t>();
+  a.seed = args["seed"].as<uint64_t>();
+  std::string layout = args["layout"].as<std::string>();
+  if (layout != "auto" && layout != "fixed")
+    throw Error("--layout: '" + layout + "' is not one of auto, fixed");
+  return a;
+}
+
+Graph BuildAnalysedGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
+                         const GraphOptions& graph_options, const AnalyseOptions& analyse,
+                         std::vector<PruneStep>* steps) {
+  size_t actors = 0, pairs = 0, heavy = 0;
+  for (const NodeStats& n : counts.nodes()) actors += n.mentions > 0;
+  for (const auto& [key, e] : counts.edges()) {
+    ++pairs;
+    heavy += static_cast<double>(e.count) >= graph_options.min_weight;
+  }
+  Graph g = BuildGraph(counts, gazetteer, graph_options);
+  std::ostringstream min_weight;
+  min_weight << graph_options.min_weight;
+  steps->push_back({"min-weight " + min_weight.str(), pairs - heavy, 0});
+  steps->push_back({"top " + std::to_string(graph_options.top), heavy - boost::num_edges(g),
+                    actors - boost::num_vertices(g)});
+  auto more = AnalyseGraph(g, analyse);
+  steps->insert(steps->end(), more.begin(), more.end());
+  return g;
 }
 
 Output ParseOutput(const cxxopts::ParseResult& args) {
@@ -118,8 +188,11 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
   if (out.write.labels != "ar" && out.write.labels != "en" && out.write.labels != "both")
     throw Error("--labels: '" + out.write.labels + "' is not one of ar, en, both");
   out.write.color_by = args["color-by"].as<std::string>();
-  if (out.write.color_by != "type" && out.write.color_by != "country")
-    throw Error("--color-by: '" + out.write.color_by + "' is not one of type, country");
+  if (out.write.color_by != "type" && out.write.color_by != "country" &&
+      out.write.color_by != "community")
+    throw Error("--color-by: '" + out.write.color_by + "' is not one of type, country, community");
+  out.analyse = ParseAnalyse(args);
+  out.write.fixed_layout = args["layout"].as<std::string>() == "fixed";
   out.formats = SplitFormats(args["format"].as<std::string>());
   out.render = args.count("render") ? args["render"].as<std::string>() : "";
   if (!out.render.empty()) {
@@ -141,16 +214,53 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
   return out;
 }
 
-void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
-                  uint64_t skipped) {
-  Graph g = BuildGraph(counts, gazetteer, out.graph);
+namespace {
+
+// The analysed graph of `counts` with the run record filled in.
+Graph MakeGraph(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
+                std::vector<PruneStep>* steps) {
+  Graph g = BuildAnalysedGraph(counts, gazetteer, out.graph, out.analyse, steps);
   GraphInfo& info = g[boost::graph_bundle];
   info.version = ACTORGRAPH_VERSION;
   info.gazetteer_hash = gazetteer.hash();
   std::ostringstream opts;
   opts << "window=" << ToString(counts.options().window) << " min_weight=" << out.graph.min_weight
-       << " top=" << out.graph.top << " max_evidence=" << counts.options().max_evidence;
+       << " top=" << out.graph.top << " max_evidence=" << counts.options().max_evidence
+       << " weight=" << out.analyse.weight << " backbone=" << out.analyse.backbone_alpha
+       << " top_edges=" << out.analyse.top_edges << " seed=" << out.analyse.seed;
   info.options = opts.str();
+  return g;
+}
+
+}  // namespace
+
+void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& periods,
+                 const Gazetteer& gazetteer) {
+  std::vector<std::pair<std::string, Graph>> graphs;
+  std::vector<std::filesystem::path> files;
+  for (const auto& [period, counts] : periods) {
+    std::vector<PruneStep> steps;
+    graphs.emplace_back(period, MakeGraph(out, counts, gazetteer, &steps));
+    WriteOptions write = out.write;
+    write.stem = out.write.stem + "_" + period;
+    for (const auto& f : out.formats) {
+      if (f == "partial") continue;
+      auto written = MakeWriter(f)->Write(graphs.back().second, out.dir, write);
+      files.insert(files.end(), written.begin(), written.end());
+    }
+  }
+  std::vector<std::pair<std::string, const Graph*>> slices;
+  for (const auto& [period, g] : graphs) slices.emplace_back(period, &g);
+  auto path = out.dir / "slices.csv";
+  WriteFileAtomically(path, [&](std::ostream& os) { WriteSlicesCsv(slices, os); });
+  files.push_back(path);
+  for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
+}
+
+void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
+                  uint64_t skipped) {
+  std::vector<PruneStep> steps;
+  Graph g = MakeGraph(out, counts, gazetteer, &steps);
   std::vector<std::filesystem::path> files;
   for (const auto& f : out.formats) {
     if (f == "partial") {
@@ -164,7 +274,7 @@ void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer
   }
   if (!out.render.empty())
     files.push_back(RenderDot(out.dir / (out.write.stem + ".dot"), out.render));
-  if (!out.quiet) PrintSummary(g, counts, skipped, files);
+  if (!out.quiet) PrintSummary(g, counts, skipped, steps, files);
 }
 
 }  // namespace actorgraph::cli

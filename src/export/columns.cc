@@ -22,6 +22,9 @@ std::string DateCountsJson(const std::map<std::string, uint64_t>& counts) {
 }
 
 constexpr unsigned kJsonOnly = kJsonColumn;
+
+bool Analysed(const GraphInfo& i) { return i.analysed; }
+bool Positioned(const GraphInfo& i) { return i.analysed && i.positions; }
 constexpr unsigned kNotCsv = kGraphmlColumn | kGexfColumn | kJsonColumn;
 
 std::vector<NodeColumn> MakeNodeColumns() {
@@ -97,6 +100,45 @@ std::vector<NodeColumn> MakeNodeColumns() {
                "mentions per document date, {date: count}",
                [](const ActorNode& n) -> ColumnValue { return DateCountsJson(n.mentions_by_date); },
                {}});
+  // Network measures (analyse/): written once the graph is analysed.
+  auto measure = [&](const char* name, ColumnType type, const char* description, auto get,
+                     ReservedColumn reserved = ReservedColumn::kNone,
+                     bool (*present)(const GraphInfo&) = Analysed) {
+    c.push_back({name, type, kEveryTable, reserved, description,
+                 [get](const ActorNode& n) -> ColumnValue { return get(n); }, present});
+  };
+  measure("windows", T::kLong, "windows (sentence, paragraph or document) naming the actor: c_i",
+          [](const ActorNode& n) { return Long(n.windows); });
+  measure("degree", T::kLong, "number of neighbours",
+          [](const ActorNode& n) { return Long(n.degree); });
+  measure("strength", T::kDouble, "sum of the weights of the actor's edges",
+          [](const ActorNode& n) { return n.strength; });
+  measure("betweenness", T::kDouble,
+          "Brandes 2001, distance 1/weight, normalised 2/((n-1)(n-2)) as networkx",
+          [](const ActorNode& n) { return n.betweenness; });
+  measure("closeness", T::kDouble,
+          "(r-1)/sum of distances (1/weight), Wasserman-Faust scaled, as networkx",
+          [](const ActorNode& n) { return n.closeness; });
+  measure("eigenvector", T::kDouble,
+          "principal eigenvector of the weighted adjacency matrix, unit norm (Bonacich 1987)",
+          [](const ActorNode& n) { return n.eigenvector; });
+  measure("pagerank", T::kDouble, "PageRank, damping 0.85, weighted (Brin & Page 1998)",
+          [](const ActorNode& n) { return n.pagerank; });
+  measure("core", T::kLong, "k-core number (Batagelj & Zaversnik 2003)",
+          [](const ActorNode& n) { return Long(n.core); });
+  measure("component", T::kLong, "connected component, 0 = largest",
+          [](const ActorNode& n) { return Long(n.component); });
+  measure("community", T::kLong, "community (Louvain refined by Leiden, seeded), 0 = largest",
+          [](const ActorNode& n) { return Long(n.community); });
+  measure(
+      "x", T::kDouble, "layout position, points (Fruchterman-Reingold, seeded)",
+      [](const ActorNode& n) { return n.x; }, ReservedColumn::kX, Positioned);
+  measure(
+      "y", T::kDouble, "layout position, points (Fruchterman-Reingold, seeded)",
+      [](const ActorNode& n) { return n.y; }, ReservedColumn::kY, Positioned);
+  measure(
+      "size", T::kDouble, "node size for viewers: 10 + 40 sqrt(strength / max strength)",
+      [](const ActorNode& n) { return n.size; }, ReservedColumn::kSize, Positioned);
   return c;
 }
 
@@ -153,6 +195,16 @@ std::vector<EdgeColumn> MakeEdgeColumns() {
                "byte offsets into the original text",
                [](const ActorEdge& e) -> ColumnValue { return EvidenceJson(e.evidence); },
                {}});
+  // Association measures (analyse/edge_measures.h): written once the graph is analysed.
+  auto measure = [&](const char* name, const char* description, double ActorEdge::*field) {
+    c.push_back({name, T::kDouble, kEveryTable, ReservedColumn::kNone, description,
+                 [field](const ActorEdge& e) -> ColumnValue { return e.*field; }, Analysed});
+  };
+  measure("pmi", "log2(c_ij N / (c_i c_j)) (Church & Hanks 1990)", &ActorEdge::pmi);
+  measure("npmi", "pmi / -log2(c_ij / N), 1 when c_ij = N (Bouma 2009)", &ActorEdge::npmi);
+  measure("jaccard", "c_ij / (c_i + c_j - c_ij)", &ActorEdge::jaccard);
+  measure("dice", "2 c_ij / (c_i + c_j)", &ActorEdge::dice);
+  measure("association", "2m c_ij / (s_i s_j) (van Eck & Waltman 2009)", &ActorEdge::association);
   return c;
 }
 
@@ -211,6 +263,23 @@ std::vector<GraphColumn> MakeGraphColumns() {
                "actor mentions found",
                [](const GraphInfo& i) -> ColumnValue { return Long(i.mentions); },
                {}});
+  // Network-level results of analyse/; GEXF appends them to its description.
+  constexpr unsigned kGraphFormats = kGraphmlColumn | kGexfColumn | kJsonColumn;
+  auto measure = [&](const char* name, ColumnType type, const char* description, auto get) {
+    c.push_back({name, type, kGraphFormats, ReservedColumn::kNone, description,
+                 [get](const GraphInfo& i) -> ColumnValue { return get(i); }, Analysed});
+  };
+  measure("windows", T::kLong, "co-occurrence windows in the corpus: N",
+          [](const GraphInfo& i) { return Long(i.windows); });
+  measure("weight_measure", T::kString, "the edge measure in the weight column",
+          [](const GraphInfo& i) { return i.weight_measure; });
+  measure("density", T::kDouble, "2E / (n(n-1))", [](const GraphInfo& i) { return i.density; });
+  measure("components", T::kLong, "connected components",
+          [](const GraphInfo& i) { return Long(i.components); });
+  measure("communities", T::kLong, "communities",
+          [](const GraphInfo& i) { return Long(i.communities); });
+  measure("modularity", T::kDouble, "modularity of the communities (Newman 2006)",
+          [](const GraphInfo& i) { return i.modularity; });
   return c;
 }
 

@@ -58,6 +58,22 @@ void WriteEdgesCsv(const Graph& g, std::ostream& out) {
   }
 }
 
+void WriteSlicesCsv(const std::vector<std::pair<std::string, const Graph*>>& slices,
+                    std::ostream& out) {
+  if (slices.empty()) return;
+  auto columns = NodeColumnsFor(*slices.front().second, kCsvColumn);
+  std::vector<std::string> row = {"period", "Id"};
+  for (const NodeColumn* c : columns) row.emplace_back(CsvHeader(c->name, c->reserved));
+  Row(out, row);
+  for (const auto& [period, g] : slices) {
+    for (Vertex v : SortedVertices(*g)) {
+      row = {period, (*g)[v].id};
+      for (const NodeColumn* c : columns) row.push_back(ColumnText(c->value((*g)[v]), c->name));
+      Row(out, row);
+    }
+  }
+}
+
 std::vector<std::filesystem::path> CsvWriter::Write(const Graph& g,
                                                     const std::filesystem::path& dir,
                                                     const WriteOptions& options) const {

@@ -98,6 +98,7 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
   double max_weight = 0;
   for (Edge e : edges) max_weight = std::max(max_weight, g[e].weight);
 
+  const bool pinned = options.fixed_layout && g[boost::graph_bundle].positions;
   out << "graph \"actors\" {\n";
   out << "  graph "
       << Attrs({{"charset", "UTF-8"},
@@ -106,6 +107,8 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
                 {"splines", "true"},
                 {"outputorder", "edgesfirst"}})
       << ";\n";
+  // Pinned positions: neato keeps pos="x,y!" (points, hence inputscale 72) where they are.
+  if (pinned) out << "  graph " << Attrs({{"layout", "neato"}, {"inputscale", "72"}}) << ";\n";
   out << "  node " << Attrs({{"fontname", kFont}, {"style", "filled"}}) << ";\n";
   out << "  edge " << Attrs({{"fontname", kFont}, {"color", "#00000080"}}) << ";\n";
 
@@ -113,32 +116,46 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
   const bool has_media =
       std::any_of(vertices.begin(), vertices.end(), [&](Vertex v) { return g[v].type == "media"; });
   auto listed = [&](std::string_view type) { return type != "media" || has_media; };
-  out << "  subgraph \"cluster_legend\" {\n";
-  out << "    graph " << Attrs({{"label", "legend"}, {"style", "rounded"}}) << ";\n";
-  if (options.color_by == "type") {
-    for (const char* type : kTypes) {
-      if (!listed(type)) continue;
-      out << "    " << DotQuote(prefix + type) << ' '
-          << Attrs({{"label", type},
-                    {"shape", Shape(type)},
-                    {"fillcolor", HexColor(Pastel(TypeColor(type)))}})
+  if (!pinned) {  // neato has no clusters: a pinned layout goes without the legend
+    out << "  subgraph \"cluster_legend\" {\n";
+    out << "    graph " << Attrs({{"label", "legend"}, {"style", "rounded"}}) << ";\n";
+    if (options.color_by == "type") {
+      for (const char* type : kTypes) {
+        if (!listed(type)) continue;
+        out << "    " << DotQuote(prefix + type) << ' '
+            << Attrs({{"label", type},
+                      {"shape", Shape(type)},
+                      {"fillcolor", HexColor(Pastel(TypeColor(type)))}})
+            << ";\n";
+      }
+    } else {
+      for (const char* type : kTypes) {
+        if (!listed(type)) continue;
+        out << "    " << DotQuote(prefix + type) << ' '
+            << Attrs({{"label", type}, {"shape", Shape(type)}, {"fillcolor", "#ffffff"}}) << ";\n";
+      }
+      out << "    " << DotQuote(prefix + "colour") << ' '
+          << Attrs({{"label", "colour = " + options.color_by},
+                    {"shape", "plaintext"},
+                    {"style", "solid"}})
           << ";\n";
     }
-  } else {
-    for (const char* type : kTypes) {
-      if (!listed(type)) continue;
-      out << "    " << DotQuote(prefix + type) << ' '
-          << Attrs({{"label", type}, {"shape", Shape(type)}, {"fillcolor", "#ffffff"}}) << ";\n";
-    }
-    out << "    " << DotQuote(prefix + "colour") << ' '
-        << Attrs({{"label", "colour = country"}, {"shape", "plaintext"}, {"style", "solid"}})
-        << ";\n";
+    out << "  }\n";
   }
-  out << "  }\n";
 
   for (Vertex v : vertices) {
     const ActorNode& n = g[v];
     std::string tooltip = n.id + " (" + n.type + "), " + FormatNumber(n.mentions) + " mentions";
+    if (pinned) {
+      out << "  " << DotQuote(n.id) << ' '
+          << Attrs({{"label", Label(n, options.labels)},
+                    {"shape", Shape(n.type)},
+                    {"fillcolor", HexColor(Pastel(ActorColor(n, options.color_by)))},
+                    {"tooltip", tooltip},
+                    {"pos", FormatNumber(n.x) + "," + FormatNumber(n.y) + "!"}})
+          << ";\n";
+      continue;
+    }
     out << "  " << DotQuote(n.id) << ' '
         << Attrs({{"label", Label(n, options.labels)},
                   {"shape", Shape(n.type)},

@@ -3,7 +3,7 @@
 // Embedded into the library by cmake/embed.cmake and written by src/export/html_writer.cc.
 //
 // Data: <script type="application/json" id="actorgraph-data"> holds the node-link JSON of
-// json_writer.h ({graph, nodes, links}) plus "view": {search: {id: normalised key}, country_color:
+// json_writer.h ({graph, nodes, edges}) plus "view": {search: {id: normalised key}, country_color:
 // {id: "#rrggbb"}, type_color: {type: "#rrggbb"}, color_by, labels}. Node columns are read generically:
 // `community` (colour), `x`/`y` (fixed positions from the computed layout), `strength` (size, else
 // `weighted_degree`).
@@ -97,7 +97,7 @@ if (typeof document !== 'undefined') (function() {
   // Nodes and links; columns read generically.
   const nodes = data.nodes.map((n, i) => Object.assign({}, n, {i, links: []}));
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const links = data.links.map((l, i) => Object.assign({}, l, {i, s: byId.get(l.source), t: byId.get(l.target)}));
+  const links = data.edges.map((l, i) => Object.assign({}, l, {i, s: byId.get(l.source), t: byId.get(l.target)}));
   for (const l of links) {
     l.s.links.push(l);
     l.t.links.push(l);

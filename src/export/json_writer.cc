@@ -67,7 +67,7 @@ void WriteJson(const Graph& g, std::ostream& out) {
     Put(node, node_columns, g[v]);
     nodes.push_back(std::move(node));
   }
-  Json& links = doc["links"] = Json::array();
+  Json& links = doc["edges"] = Json::array();  // networkx >= 3.6 reads "edges" by default
   for (Edge e : SortedEdges(g)) {
     std::string s = g[boost::source(e, g)].id, t = g[boost::target(e, g)].id;
     if (t < s) std::swap(s, t);

@@ -53,13 +53,21 @@ Rgb TypeColor(std::string_view type) {
 
 Rgb ActorColor(const ActorNode& actor, std::string_view color_by) {
   if (color_by == "type") return TypeColor(actor.type);
+  if (color_by == "community") {
+    // Tableau 10: ten distinguishable colours for the ten largest communities, grey after.
+    static constexpr Rgb kTen[] = {{78, 121, 167}, {242, 142, 43}, {225, 87, 89},   {118, 183, 178},
+                                   {89, 161, 79},  {237, 201, 72}, {176, 122, 161}, {255, 157, 167},
+                                   {156, 117, 95}, {186, 176, 172}};
+    return actor.community < 10 ? kTen[actor.community] : kGrey;
+  }
   if (color_by == "country") {
     std::string_view country = actor.country;
     if (country.empty() && actor.type == "state") country = actor.id;
     if (country.empty()) return kGrey;
     return FromHsv(Fnv1a(country) % 360, 0.6, 0.85);
   }
-  throw Error("unknown colour scheme '" + std::string(color_by) + "' (expected type or country)");
+  throw Error("unknown colour scheme '" + std::string(color_by) +
+              "' (expected type, country or community)");
 }
 
 Rgb Pastel(Rgb c) {

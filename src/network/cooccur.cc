@@ -159,6 +159,7 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
                                const std::vector<std::pair<uint32_t, uint32_t>>& windows) {
   ++documents_;
   mentions_ += mentions.size();
+  windows_ += windows.size();
   const uint32_t stamp = static_cast<uint32_t>(documents_);  // unique per AddDocument call
   // Per-actor counts for this document first, so each date map is touched once per document.
   doc_actors_.clear();
@@ -204,6 +205,7 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
     i = j;
     std::sort(actors.begin(), actors.end());
     actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+    for (uint32_t actor : actors) ++nodes_[actor].windows;
     for (size_t a = 0; a < actors.size(); ++a) {
       for (size_t b = a + 1; b < actors.size(); ++b) {
         uint64_t key = Key(actors[a], actors[b]);
@@ -256,6 +258,7 @@ void Cooccurrence::Merge(const Cooccurrence& other) {
     NodeStats& n = nodes_[i];
     n.mentions += o.mentions;
     n.documents += o.documents;
+    n.windows += o.windows;
     for (const auto& [d, c] : o.by_date) n.by_date[d] += c;
   }
   for (const auto& [key, o] : other.edges_) {
@@ -268,6 +271,7 @@ void Cooccurrence::Merge(const Cooccurrence& other) {
   documents_ += other.documents_;
   sentences_ += other.sentences_;
   mentions_ += other.mentions_;
+  windows_ += other.windows_;
 }
 
 }  // namespace actorgraph

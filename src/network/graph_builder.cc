@@ -11,7 +11,12 @@ Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
   const auto& nodes = counts.nodes();
   // Weighted degree over the edges that pass the weight threshold.
   std::vector<double> wdeg(nodes.size(), 0);
+  std::vector<uint64_t> cooc(nodes.size(), 0);  // over every pair, before pruning
+  uint64_t total = 0;
   for (const auto& [key, e] : counts.edges()) {
+    cooc[key >> 32] += e.count;
+    cooc[key & 0xFFFFFFFFu] += e.count;
+    total += e.count;
     if (static_cast<double>(e.count) < options.min_weight) continue;
     wdeg[key >> 32] += static_cast<double>(e.count);
     wdeg[key & 0xFFFFFFFFu] += static_cast<double>(e.count);
@@ -43,6 +48,8 @@ Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
     n.country = gazetteer.CountryOf(a);
     n.mentions = s.mentions;
     n.documents = s.documents;
+    n.windows = s.windows;
+    n.cooccurrences = cooc[i];
     n.mentions_by_date = s.by_date;
     if (!s.by_date.empty()) {
       n.first_seen = s.by_date.begin()->first;
@@ -88,6 +95,8 @@ Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
   g[boost::graph_bundle].documents = counts.documents();
   g[boost::graph_bundle].sentences = counts.sentences();
   g[boost::graph_bundle].mentions = counts.mentions();
+  g[boost::graph_bundle].windows = counts.windows();
+  g[boost::graph_bundle].cooccurrences = total;
   g[boost::graph_bundle].window = std::string(ToString(counts.options().window));
   return g;
 }

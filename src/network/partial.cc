@@ -62,6 +62,7 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
   j["documents"] = counts.documents();
   j["sentences"] = counts.sentences();
   j["mentions"] = counts.mentions();
+  j["windows"] = counts.windows();
   ordered_json nodes = ordered_json::array();
   std::vector<size_t> order;
   for (size_t i = 0; i < counts.nodes().size(); ++i)
@@ -73,6 +74,7 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
     nodes.push_back({{"id", actors[i].id},
                      {"mentions", n.mentions},
                      {"documents", n.documents},
+                     {"windows", n.windows},
                      {"by_date", DateMap(n.by_date)}});
   }
   j["nodes"] = std::move(nodes);
@@ -141,6 +143,7 @@ void MergePartial(const std::filesystem::path& path, const Gazetteer& gazetteer,
       NodeStats& s = part.mutable_nodes()[index(n.at("id").get<std::string>(), "nodes.id")];
       s.mentions = n.at("mentions").get<uint64_t>();
       s.documents = n.at("documents").get<uint64_t>();
+      s.windows = n.at("windows").get<uint64_t>();
       for (const auto& [d, c] : n.at("by_date").items()) s.by_date[d] = c.get<uint64_t>();
     }
     for (const auto& e : j.at("edges")) {
@@ -163,7 +166,7 @@ void MergePartial(const std::filesystem::path& path, const Gazetteer& gazetteer,
       }
     }
     part.AddTotals(j.at("documents").get<uint64_t>(), j.at("sentences").get<uint64_t>(),
-                   j.at("mentions").get<uint64_t>());
+                   j.at("mentions").get<uint64_t>(), j.at("windows").get<uint64_t>());
     into->Merge(part);
   } catch (const ordered_json::exception& e) {
     throw Error(name + ": " + e.what());

@@ -167,7 +167,7 @@ TEST(Cli, HtmlViewOfTheSampleCorpusShowsLinkEvidenceInChromium) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto data = nlohmann::json::parse(ReadFile(dir / "actors.json"));
   const nlohmann::json* top = nullptr;
-  for (const auto& l : data["links"])
+  for (const auto& l : data["edges"])
     if (!top || l["weight"].get<double>() > (*top)["weight"].get<double>()) top = &l;
   ASSERT_NE(top, nullptr);
   auto check = testing::Run(
@@ -191,7 +191,7 @@ TEST_F(EndToEnd, DotRendersWithGraphviz) {
 TEST_F(EndToEnd, KadhimiAndBidenAreLinkedBySample001) {
   auto j = nlohmann::json::parse(ReadFile(*dir_ / "actors.json"));
   bool found = false;
-  for (const auto& l : j["links"]) {
+  for (const auto& l : j["edges"]) {
     std::set<std::string> ends = {l["source"], l["target"]};
     if (ends != std::set<std::string>{"joe_biden", "mustafa_al_kadhimi"}) continue;
     found = true;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "actorgraph/analyse/analyse.h"
 #include "actorgraph/base/error.h"
 #include "actorgraph/export/writer.h"
 #include "sample_graph.h"
@@ -35,15 +36,21 @@ void ExpectUniqueNamesAndGetters(const std::vector<Column>& table) {
   }
 }
 
+// Built by appending (GCC 12 warns falsely, -Wrestrict, on chains of std::string +).
+std::string Concat(std::initializer_list<std::string_view> parts) {
+  std::string s;
+  for (std::string_view p : parts) s.append(p);
+  return s;
+}
+
 std::string GraphmlKey(std::string_view id, std::string_view domain, std::string_view name,
                        std::string_view type) {
-  return "<key id=\"" + std::string(id) + "\" for=\"" + std::string(domain) + "\" attr.name=\"" +
-         std::string(name) + "\" attr.type=\"" + std::string(type) + "\"/>";
+  return Concat({"<key id=\"", id, "\" for=\"", domain, "\" attr.name=\"", name, "\" attr.type=\"",
+                 type, "\"/>"});
 }
 
 std::string GexfAttribute(std::string_view name, std::string_view type) {
-  return "<attribute id=\"" + std::string(name) + "\" title=\"" + std::string(name) + "\" type=\"" +
-         std::string(type) + "\"/>";
+  return Concat({"<attribute id=\"", name, "\" title=\"", name, "\" type=\"", type, "\"/>"});
 }
 
 std::string FirstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
@@ -88,6 +95,7 @@ TEST(Columns, GephiReservedNamesKeepTheirSpelling) {
 // table order; and in no format it does not name.
 TEST(Columns, EveryFormatCarriesTheTableUnderOneNameAndType) {
   Graph g = testing::MakeSampleGraph();
+  AnalyseGraph(g, AnalyseOptions{});  // so the measure columns are present too
   auto dir = WriteAll(g, "columns_all");
   std::string graphml = ReadFile(dir / "actors.graphml");
   std::string gexf = ReadFile(dir / "actors.gexf");
@@ -136,7 +144,7 @@ TEST(Columns, EveryFormatCarriesTheTableUnderOneNameAndType) {
     }
     if (c.formats & kCsvColumn) want_nodes_csv.emplace_back(CsvHeader(c.name, c.reserved));
   }
-  const auto& link = json["links"][0];
+  const auto& link = json["edges"][0];
   for (const auto& c : EdgeColumns()) {
     std::string key = GraphmlKey(GraphmlKeyId(c), "edge", c.name, XmlTypeName(c.type));
     if (c.formats & kGraphmlColumn) in_graphml_order(key);
@@ -164,6 +172,7 @@ TEST(Columns, EveryFormatCarriesTheTableUnderOneNameAndType) {
 // The getters' values reach every format unchanged (text formats as ColumnText).
 TEST(Columns, ValuesAreTheSameInEveryFormat) {
   Graph g = testing::MakeSampleGraph();
+  AnalyseGraph(g, AnalyseOptions{});
   auto dir = WriteAll(g, "columns_values");
   std::string graphml = ReadFile(dir / "actors.graphml");
   std::string gexf = ReadFile(dir / "actors.gexf");
@@ -184,15 +193,40 @@ TEST(Columns, ValuesAreTheSameInEveryFormat) {
       }
       if (c.type == ColumnType::kLong || c.type == ColumnType::kDouble) {
         std::string text = ColumnText(value, c.name);
-        EXPECT_NE(graphml.find("<data key=\"" + GraphmlKeyId(c) + "\">" + text + "</data>"),
+        EXPECT_NE(graphml.find(Concat({"<data key=\"", GraphmlKeyId(c), "\">", text, "</data>"})),
                   std::string::npos)
             << c.name;
-        EXPECT_NE(gexf.find("<attvalue for=\"" + c.name + "\" value=\"" + text + "\"/>"),
-                  std::string::npos)
-            << c.name;
+        // GEXF: ordinary columns as <attvalue>, positions and size as viz elements.
+        std::string gexf_form =
+            c.reserved == ReservedColumn::kNone
+                ? Concat({"<attvalue for=\"", c.name, "\" value=\"", text, "\"/>"})
+            : c.reserved == ReservedColumn::kSize ? Concat({"<viz:size value=\"", text, "\"/>"})
+            : c.reserved == ReservedColumn::kX    ? Concat({"<viz:position x=\"", text, "\""})
+                                                  : Concat({" y=\"", text, "\" z=\"0\"/>"});
+        EXPECT_NE(gexf.find(gexf_form), std::string::npos) << c.name;
       }
     }
   }
+}
+
+TEST(Columns, MeasureColumnsAppearOnlyOnceAnalysed) {
+  Graph g = testing::MakeSampleGraph();
+  auto names = [](const auto& columns) {
+    std::vector<std::string> out;
+    for (const auto* c : columns) out.push_back(c->name);
+    return out;
+  };
+  auto before = names(NodeColumnsFor(g, kCsvColumn));
+  EXPECT_EQ(std::count(before.begin(), before.end(), "pagerank"), 0);
+  EXPECT_EQ(std::count(before.begin(), before.end(), "x"), 0);
+  AnalyseGraph(g, AnalyseOptions{});
+  auto after = names(NodeColumnsFor(g, kCsvColumn));
+  EXPECT_EQ(std::count(after.begin(), after.end(), "pagerank"), 1);
+  EXPECT_EQ(std::count(after.begin(), after.end(), "x"), 1);
+  auto edges = names(EdgeColumnsFor(g, kGraphmlColumn));
+  EXPECT_EQ(std::count(edges.begin(), edges.end(), "npmi"), 1);
+  auto graph = names(GraphColumnsFor(g, kGexfColumn));
+  EXPECT_EQ(std::count(graph.begin(), graph.end(), "modularity"), 1);
 }
 
 TEST(Columns, TextOfValues) {

@@ -54,11 +54,11 @@ TEST(HtmlWriter, WritesOneSelfContainedPage) {
   // The data: the node-link JSON plus the view's colours and search keys.
   auto data = nlohmann::json::parse(DataBlock(html));
   EXPECT_EQ(data["nodes"].size(), 4u);
-  EXPECT_EQ(data["links"].size(), 3u);
+  EXPECT_EQ(data["edges"].size(), 3u);
   EXPECT_EQ(data["view"]["type_color"]["person"], "#4e79a7");
   EXPECT_EQ(data["view"]["color_by"], "type");
   bool found = false;
-  for (const auto& l : data["links"]) {
+  for (const auto& l : data["edges"]) {
     if (l["source"] == "iraq" && l["target"] == "mustafa_al_kadhimi") {
       found = true;
       ASSERT_EQ(l["evidence"].size(), 2u);

@@ -34,13 +34,13 @@ TEST(JsonWriter, WritesNodeLinkDocument) {
   EXPECT_EQ(j["graph"]["window"], "sentence");
   EXPECT_EQ(j["graph"]["sentences"], 42);
   ASSERT_EQ(j["nodes"].size(), 4u);
-  ASSERT_EQ(j["links"].size(), 3u);
+  ASSERT_EQ(j["edges"].size(), 3u);
   const auto& nasty = j["nodes"][3];
   EXPECT_EQ(nasty["id"], "node");
   EXPECT_EQ(nasty["label"], testing::NastyLabelCleaned());
   EXPECT_EQ(nasty["label_en"], "graph");
   EXPECT_EQ(j["nodes"][1]["mentions_by_date"]["2021-01-02"], 3);
-  const auto& link = j["links"][2];
+  const auto& link = j["edges"][2];
   EXPECT_EQ(link["source"], "iraq");
   EXPECT_EQ(link["target"], "node");
   EXPECT_EQ(link["weight"].get<double>(), 1234567.891);

@@ -8,6 +8,7 @@ int main(int, char** argv) {
   actorgraph::DocumentReader reader({argv[2]}, {});
   auto counts = actorgraph::CountCorpus(m, reader, {});
   auto graph = actorgraph::BuildGraph(counts, g, {});
+  actorgraph::AnalyseGraph(graph, {});  // links igraph through the package's static library
   std::cout << g.actors().size() << " actors, " << boost::num_edges(graph) << " edges, v"
             << ACTORGRAPH_VERSION << "\n";
 }

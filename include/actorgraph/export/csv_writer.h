@@ -21,6 +21,12 @@ std::string CsvField(std::string_view s);
 void WriteNodesCsv(const Graph& g, std::ostream& out);
 void WriteEdgesCsv(const Graph& g, std::ostream& out);
 
+// slices.csv for --slice: one row per actor and period, "period,Id," then the node columns of the
+// column table that CSV carries (measures included), periods in the given order, actors by id.
+// The header comes from the first graph; every graph must carry the same columns.
+void WriteSlicesCsv(const std::vector<std::pair<std::string, const Graph*>>& slices,
+                    std::ostream& out);
+
 class CsvWriter final : public GraphWriter {
  public:
   std::string_view format() const override { return "csv"; }

@@ -4,6 +4,9 @@
 // for joined Arabic). Labels per WriteOptions::labels (ar | en | both); shape by type (person
 // ellipse, state box, group hexagon) and pastel fill by type or country; penwidth 1 + 4 * weight /
 // max weight; a legend in subgraph "cluster_legend" whose node ids cannot collide with actor ids.
+// With WriteOptions::fixed_layout and an analysed graph with positions: graph layout=neato,
+// inputscale=72 and node pos="x,y!" (points), so Graphviz keeps the computed layout; no legend
+// (neato does not draw clusters).
 #pragma once
 
 #include <ostream>

@@ -1,5 +1,7 @@
-// Node-link JSON for networkx (networkx.node_link_graph(data, edges="links")) and igraph:
-// {"directed": false, "multigraph": false, "graph": {GraphInfo}, "nodes": [...], "links": [...]}.
+// Node-link JSON for networkx and igraph:
+// {"directed": false, "multigraph": false, "graph": {GraphInfo}, "nodes": [...], "edges": [...]}.
+// The edge list is under "edges", what networkx >= 3.6 reads by default
+// (networkx.node_link_graph(data)); networkx 3.4-3.5 need edges="edges", 2.x-3.3 link="edges".
 // Every node carries its ActorNode fields (mentions_by_date as {date: count}); every link source,
 // target, weight, cooc_count, documents, first_seen, last_seen, count_by_date and evidence.
 // The node, edge and graph columns come from the one column table (export/columns.h).

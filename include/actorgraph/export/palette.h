@@ -18,7 +18,9 @@ struct Rgb {
 
 // color_by "type": person blue, state orange, group green, anything else grey.
 // color_by "country": a stable colour from a hash of the actor's country id (a state's own id when
-// it is a state without a country), grey when there is none. Other values throw Error.
+// it is a state without a country), grey when there is none.
+// color_by "community": Tableau 10 colours for communities 0-9 (the largest,
+// analyse/communities.h), grey for the rest. Other values throw Error.
 Rgb ActorColor(const ActorNode& actor, std::string_view color_by);
 // The colour for an actor type (the legend of color_by "type").
 Rgb TypeColor(std::string_view type);

@@ -17,6 +17,7 @@ struct WriteOptions {
   std::string labels = "ar";      // DOT labels: ar | en | both
   std::string color_by = "type";  // GEXF/DOT colours: type | country
   std::string stem = "actors";    // file name stem: actors.graphml, actors.dot, ...
+  bool fixed_layout = false;      // DOT: pin the computed positions (analyse/layout.h) for neato
 };
 
 class GraphWriter {

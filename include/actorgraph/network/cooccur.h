@@ -32,6 +32,7 @@ struct CooccurOptions {
 struct NodeStats {
   uint64_t mentions = 0;
   uint64_t documents = 0;
+  uint64_t windows = 0;                     // windows (sentences, paragraphs...) naming the actor
   std::map<std::string, uint64_t> by_date;  // mentions per document date
 };
 
@@ -66,6 +67,9 @@ class Cooccurrence {
   uint64_t documents() const { return documents_; }
   uint64_t sentences() const { return sentences_; }
   uint64_t mentions() const { return mentions_; }
+  // Windows of the chosen kind in all documents (with or without actors): the N of the
+  // association measures (analyse/edge_measures.h).
+  uint64_t windows() const { return windows_; }
   void AddSentences(uint64_t n) { sentences_ += n; }
 
   static uint64_t Key(uint32_t a, uint32_t b) {
@@ -76,8 +80,8 @@ class Cooccurrence {
   // Internal to merge and partial files: direct access to the accumulators.
   std::vector<NodeStats>& mutable_nodes() { return nodes_; }
   std::unordered_map<uint64_t, EdgeStats>& mutable_edges() { return edges_; }
-  void AddTotals(uint64_t documents, uint64_t sentences, uint64_t mentions) {
-    documents_ += documents, sentences_ += sentences, mentions_ += mentions;
+  void AddTotals(uint64_t documents, uint64_t sentences, uint64_t mentions, uint64_t windows) {
+    documents_ += documents, sentences_ += sentences, mentions_ += mentions, windows_ += windows;
   }
   // Keeps the `max_evidence` earliest records of `into` after appending `from`.
   void MergeEvidence(std::vector<EvidenceRecord>* into,
@@ -87,7 +91,7 @@ class Cooccurrence {
   CooccurOptions options_;
   std::vector<NodeStats> nodes_;
   std::unordered_map<uint64_t, EdgeStats> edges_;
-  uint64_t documents_ = 0, sentences_ = 0, mentions_ = 0;
+  uint64_t documents_ = 0, sentences_ = 0, mentions_ = 0, windows_ = 0;
   // Per-document scratch.
   std::vector<uint32_t> seen_doc_;      // per actor: last document (seq+1) counted
   std::vector<uint64_t> pairs_in_doc_;  // one entry per (pair, window)

@@ -33,6 +33,22 @@ struct ActorNode {
   std::string last_seen;
   std::map<std::string, uint64_t> mentions_by_date;  // date -> mentions (dated documents only)
   double weighted_degree = 0;
+  uint64_t windows = 0;        // windows (sentences, paragraphs or documents) that name the actor
+  uint64_t cooccurrences = 0;  // sum of the actor's co-occurrence counts over all partners, before
+                               // any pruning (s_i of the association strength)
+
+  // Network measures, filled by analyse/ (AnalyseGraph); meaningful when GraphInfo::analysed.
+  uint64_t degree = 0;     // number of neighbours
+  double strength = 0;     // sum of the weights of the actor's edges
+  double betweenness = 0;  // Brandes, distance = 1 / weight, normalised as networkx
+  double closeness = 0;    // (r-1)/sum of distances, Wasserman-Faust scaled, as networkx
+  double eigenvector = 0;  // principal eigenvector of the weighted adjacency, unit norm
+  double pagerank = 0;     // damping 0.85, weighted
+  uint64_t core = 0;       // k-core number (unweighted)
+  uint64_t component = 0;  // connected component, 0 = the largest
+  uint64_t community = 0;  // community, 0 = the largest
+  double x = 0, y = 0;     // layout position (points)
+  double size = 0;         // node size for viewers, from strength
 };
 
 struct ActorEdge {
@@ -43,6 +59,13 @@ struct ActorEdge {
   std::string last_seen;
   std::map<std::string, uint64_t> count_by_date;  // date -> co-occurrences (dated documents only)
   std::vector<Evidence> evidence;                 // at most the configured number, earliest first
+
+  // Association measures, filled by analyse/ (edge_measures.h); see there for formulas.
+  double pmi = 0;
+  double npmi = 0;
+  double jaccard = 0;
+  double dice = 0;
+  double association = 0;
 };
 
 // Graph-level record of how the network was made.
@@ -54,6 +77,17 @@ struct GraphInfo {
   uint64_t documents = 0;
   uint64_t sentences = 0;
   uint64_t mentions = 0;
+  uint64_t windows = 0;  // co-occurrence windows in the corpus (N of the association measures)
+  uint64_t cooccurrences = 0;  // sum of all pair counts before pruning (m of association strength)
+  double density = 0;          // 2E / (n (n - 1)) of the written graph, filled by analyse/
+
+  // Filled by analyse/ (AnalyseGraph).
+  bool analysed = false;       // the measures above and in the nodes and edges are computed
+  std::string weight_measure;  // which edge measure fills ActorEdge::weight
+  double modularity = 0;       // of the community partition (Newman 2006)
+  uint64_t components = 0;     // connected components
+  uint64_t communities = 0;    // communities
+  bool positions = false;      // x, y hold a layout
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, ActorNode,
