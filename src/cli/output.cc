@@ -27,6 +27,39 @@ std::vector<std::string> SplitFormats(const std::string& list) {
   return out;
 }
 
+// Display columns of UTF-8 text: one per code point, none for combining marks (U+0300–U+036F,
+// the Arabic harakat U+064B–U+065F and U+0670) — enough to align Latin, accented and Arabic names.
+size_t DisplayWidth(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    uint32_t cp = c;
+    if (len == 2 && i + 1 < s.size()) cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    bool combining = (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x64B && cp <= 0x65F) || cp == 0x670;
+    width += combining ? 0 : 1;
+    i += len;
+  }
+  return width;
+}
+
+// `s` padded with spaces to `width` display columns; a longer text is cut at a character boundary
+// with "…" so that columns never run together (one space always follows).
+std::string PadToWidth(const std::string& s, size_t width) {
+  std::string out = s;
+  if (DisplayWidth(out) >= width) {
+    size_t cut = 0, cols = 0;
+    while (cut < out.size() && cols + 1 < width) {
+      unsigned char c = out[cut];
+      cut += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      ++cols;
+    }
+    out = out.substr(0, cut) + "\xE2\x80\xA6";
+    return out + " ";
+  }
+  return out + std::string(width - DisplayWidth(out), ' ');
+}
+
 void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
                   const std::vector<PruneStep>& steps,
                   const std::vector<std::filesystem::path>& files) {
@@ -68,11 +101,11 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
               << ":\n";
   for (size_t i = 0; i < top.size(); ++i) {
     const ActorNode& n = g[top[i]];
-    std::ostringstream line;
-    line << std::setw(4) << i + 1 << ". " << std::left << std::setw(30) << n.label_en
-         << std::setw(8) << n.type << " degree " << std::setw(6) << n.weighted_degree
-         << " mentions " << n.mentions;
-    std::cout << line.str() << "  " << n.label << "\n";
+    std::ostringstream degree;
+    degree << n.weighted_degree;
+    std::cout << std::setw(4) << i + 1 << ". " << PadToWidth(n.label_en, 30)
+              << PadToWidth(n.type, 8) << " degree " << PadToWidth(degree.str(), 7) << "mentions "
+              << PadToWidth(std::to_string(n.mentions), 7) << n.label << "\n";
   }
   std::cout << "\n";
   for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
