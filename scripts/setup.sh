@@ -21,6 +21,10 @@ packages=(
   libboost-graph-dev libicu-dev nlohmann-json3-dev libcxxopts-dev
   libgtest-dev googletest libbenchmark-dev
   graphviz fonts-noto-core libxml2-utils python3 python3-igraph
+  clang
+  libclang-rt-dev
+  libxml2-dev
+  libgraphviz-dev
 )
 
 missing=()

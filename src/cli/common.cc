@@ -15,7 +15,13 @@ void AddCorpusOptions(cxxopts::Options& options) {
                         cxxopts::value<std::vector<std::string>>())(
       "threads", "worker threads (0 = all cores)", cxxopts::value<unsigned>()->default_value("0"))(
       "strict", "fail on the first invalid document instead of skipping it")(
-      "q,quiet", "no progress line and no warnings")("h,help", "show this help")(
+      "q,quiet", "no progress line and no warnings")(
+      "encoding",
+      "input encoding: auto (a byte order mark, else valid UTF-8, else ICU's charset detector), "
+      "or any ICU converter name: utf-8, utf-16, utf-16le, utf-16be, cp1256, iso-8859-6, ...",
+      cxxopts::value<std::string>()->default_value("auto"))(
+      "max-line-bytes", "refuse (skip) a line longer than this many bytes",
+      cxxopts::value<uint64_t>()->default_value("67108864"))("h,help", "show this help")(
       "inputs",
       "files (.txt, .jsonl), folders (recursive) or - for standard input "
       "(default: the sample corpus examples/articles)",
@@ -59,6 +65,9 @@ Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inp
   if (c.inputs.empty()) c.inputs.push_back(DefaultCorpusPath().string());
   ReaderOptions ro;
   ro.strict = args.count("strict") > 0;
+  ro.encoding = args["encoding"].as<std::string>();
+  ro.max_line_bytes = args["max-line-bytes"].as<uint64_t>();
+  if (ro.max_line_bytes == 0) throw Error("--max-line-bytes: must be at least 1");
   bool quiet = c.quiet;
   ro.warn = [quiet](const std::string& w) {
     if (!quiet) std::cerr << "actorgraph: warning: " << w << "\n";
@@ -105,7 +114,13 @@ void ForEachMatched(Corpus& corpus, const Matcher& matcher,
     matcher.Match(doc.text, &sc, &mentions);
     fn(doc, sc, mentions);
   }
-  if (corpus.reader->documents() == 0) throw Error("no documents to process");
+  if (corpus.reader->documents() == 0) throw NoDocuments(*corpus.reader);
+}
+
+Error NoDocuments(const DocumentReader& reader) {
+  return Error("no documents to process" +
+               (reader.skipped() ? " (" + std::to_string(reader.skipped()) + " skipped)"
+                                 : std::string(" (empty corpus)")));
 }
 
 std::string Fixed(double v, int digits) {
