@@ -294,6 +294,11 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
   } catch (const json::parse_error& e) {
     report({name, "", "", "malformed JSON at byte " + std::to_string(e.byte)});
     return;
+  } catch (const json::exception& e) {  // out_of_range: a number too large for a double
+    report({name, "", "",
+            "malformed JSON: " + std::string(std::string_view(e.what()).substr(
+                                     std::string_view(e.what()).find("] ") + 2))});
+    return;
   }
   if (!doc.is_object()) return report({name, "", "", "expected a JSON object at the top"});
   const json* version = Member(doc, "actorgraph_gazetteer");

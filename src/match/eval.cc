@@ -24,6 +24,10 @@ std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string
     j = nlohmann::json::parse(contents);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(path + ": malformed JSON at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
+    throw Error(
+        path + ": malformed JSON: " +
+        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
   }
   if (!j.is_array()) throw Error(path + ": expected a list of documents");
   std::vector<GoldDocument> out;

@@ -88,7 +88,7 @@ LineReader::LineReader(std::istream& in, uint64_t max_line_bytes)
     : in_(&in), max_(max_line_bytes) {}
 
 bool LineReader::Fill() {
-  constexpr size_t kChunk = 1 << 20;
+  constexpr size_t kChunk = 1 << 16;  // 64 KiB: small files cost little, big ones stream
   if (pos_ > 0 && pos_ >= buf_.size() / 2) {  // keep the buffer from growing without bound
     buf_.erase(0, pos_);
     pos_ = 0;
@@ -425,6 +425,10 @@ void ParseJsonlLine(const std::string& line, const std::string& where,
     obj = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(where + ": malformed JSON at byte " + std::to_string(e.byte) + " of the line");
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
+    throw Error(
+        where + ": malformed JSON: " +
+        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
   }
   if (!obj.is_object()) throw Error(where + ": expected a JSON object");
   auto text = obj.find("text");

@@ -146,5 +146,10 @@ TEST_F(PartialRefusal, MistypedOrUnknownFields) {
             0u);
 }
 
+TEST_F(PartialRefusal, NumberBeyondADouble) {
+  EXPECT_EQ(Refusal(Replace(*good_, "\"documents\":1,", "\"documents\":1e400,")),
+            "p.json: malformed JSON: number overflow parsing '1e400'");
+}
+
 }  // namespace
 }  // namespace actorgraph

@@ -157,7 +157,7 @@ TEST(Reader, LineLongerThanTheBoundIsRefusedWithFileAndLine) {
 }
 
 TEST(LineReader, BoundHoldsAcrossChunksAndTheLineIsNotStored) {
-  // Lines longer than the 1 MiB read chunk, with and without a final newline.
+  // Lines much longer than the 64 KiB read chunk, with and without a final newline.
   std::string big(3 << 20, 'x');
   std::istringstream in("a\n" + big + "\nb\n" + big);
   LineReader lr(in, 2 << 20);
@@ -269,6 +269,21 @@ TEST(Reader, FindInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0);          // surrogate
   EXPECT_EQ(FindInvalidUtf8("x\xE2\x82"), 1);             // truncated
   EXPECT_EQ(FindInvalidUtf8("\xF0\x9F\x98\x80 ok"), -1);  // emoji
+}
+
+// The same nlohmann out_of_range as fuzz_gold found, in a JSONL line: skipped like any
+// malformed line instead of ending the run.
+TEST(Reader, NumberBeyondADoubleIsAMalformedLine) {
+  std::istringstream in("{\"text\":\"a\",\"n\":1e400}\n{\"text\":\"b\"}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r(in, "n.jsonl", true, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0],
+            "n.jsonl:1: malformed JSON: number overflow parsing '1e400'; document skipped");
 }
 
 }  // namespace
