@@ -57,6 +57,7 @@ int RunExplain(int argc, char** argv) {
   co.cooccur.max_evidence = args["max-evidence"].as<size_t>();
   co.threads = corpus.threads;
   Cooccurrence counts = CountCorpus(matcher, *corpus.reader, co);
+  if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
   const Actor& x = corpus.gazetteer.actors()[a];
   const Actor& y = corpus.gazetteer.actors()[b];
   auto it = counts.edges().find(Cooccurrence::Key(a, b));

@@ -49,9 +49,13 @@ TEST(CliBadInput, BlankTxtFilesAreAnEmptyCorpus) {
   auto r = RunCli("build " + Gaz() + " -o " + Q(TempDir("o")) + " " + Q(in));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "actorgraph: error: no documents to process (empty corpus)\n");
-  auto m = RunCli("mentions " + Gaz() + " " + Q(in));
-  EXPECT_EQ(m.exit_code, 1);
-  EXPECT_EQ(m.err, "actorgraph: error: no documents to process (empty corpus)\n");
+  for (const std::string& command :
+       {std::string("mentions "), std::string("explain mustafa_al_kadhimi joe_biden "),
+        "eval --gold " + Q(SourcePath("examples/gold.json")) + " "}) {
+    auto m = RunCli(command + Gaz() + " " + Q(in));
+    EXPECT_EQ(m.exit_code, 1) << command;
+    EXPECT_EQ(m.err, "actorgraph: error: no documents to process (empty corpus)\n") << command;
+  }
 }
 
 TEST(CliBadInput, SymlinkLoopAndDanglingLinkAreReportedOnce) {
@@ -93,17 +97,24 @@ TEST(CliBadInput, UnknownEncodingIsAnError) {
   EXPECT_EQ(r.err, "actorgraph: error: --encoding: unknown encoding 'klingon-8'\n");
 }
 
-TEST(CliBadInput, Windows1256ArticleGivesTheSameMentions) {
-  auto in = TempDir("cp1256");
+TEST(CliBadInput, Utf16AndWindows1256ArticlesGiveTheSameMentions) {
+  auto in = TempDir("encodings");
   std::string utf8 = ReadFile(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt"));
-  WriteFile(in / "001_9f79dd596af1e7b3.txt", ConvertFromUtf8(utf8, "windows-1256"));
-  auto want = RunCli("mentions -q " + Gaz() + " --format jsonl " + Article());
-  auto detected = RunCli("mentions -q " + Gaz() + " --format jsonl " + Q(in));
-  auto named = RunCli("mentions -q --encoding cp1256 " + Gaz() + " --format jsonl " + Q(in));
-  ASSERT_EQ(want.exit_code, 0) << want.err;
-  EXPECT_GT(want.out.size(), 1000u);
-  EXPECT_EQ(detected.out, want.out) << detected.err;
-  EXPECT_EQ(named.out, want.out) << named.err;
+  const std::string stem = "001_9f79dd596af1e7b3.txt";
+  WriteFile(in / "cp" / stem, ConvertFromUtf8(utf8, "windows-1256"));
+  WriteFile(in / "le" / stem, "\xFF\xFE" + ConvertFromUtf8(utf8, "UTF-16LE"));
+  WriteFile(in / "be" / stem, ConvertFromUtf8(utf8, "UTF-16BE"));  // no BOM: named below
+  auto mentions = [&](const std::string& options, const fs::path& input) {
+    auto r = RunCli("mentions -q " + options + Gaz() + " --format jsonl " + Q(input));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  std::string want = mentions("", SourcePath("examples/articles") / stem);
+  EXPECT_GT(want.size(), 1000u);
+  EXPECT_EQ(mentions("", in / "cp"), want);  // detected
+  EXPECT_EQ(mentions("--encoding cp1256 ", in / "cp"), want);
+  EXPECT_EQ(mentions("", in / "le"), want);  // byte order mark
+  EXPECT_EQ(mentions("--encoding utf-16be ", in / "be"), want);
 }
 
 TEST(CliBadInput, MergeRefusesTruncatedAndForeignPartials) {
