@@ -34,6 +34,22 @@ std::string ConfidenceText(const char* name, int32_t confidence) {
   return std::string(name ? name : "none") + " at " + std::to_string(confidence) + "%";
 }
 
+// True when `bytes` hold more well-formed multi-byte UTF-8 sequences than bytes that are not
+// UTF-8: text that is UTF-8 with some damage. Legacy 8-bit text (windows-1256 Arabic: letters
+// 0xC1-0xFE followed by letters, rarely by a 0x80-0xBF byte) forms few valid sequences by chance.
+bool MostlyUtf8(std::string_view bytes) {
+  size_t valid = 0, invalid = 0;
+  while (!bytes.empty()) {
+    int64_t bad = FindInvalidUtf8(bytes);
+    std::string_view good = bad < 0 ? bytes : bytes.substr(0, static_cast<size_t>(bad));
+    for (unsigned char c : good) valid += c >= 0xC2;  // lead bytes of multi-byte sequences
+    if (bad < 0) break;
+    ++invalid;
+    bytes.remove_prefix(static_cast<size_t>(bad) + 1);
+  }
+  return valid > invalid;
+}
+
 }  // namespace
 
 Bom DetectBom(std::string_view b) {
@@ -184,6 +200,10 @@ bool TextDecoder::Decode(std::string_view bytes, std::string* utf8, std::string*
     use("UTF-8");
     return true;
   }
+  if (MostlyUtf8(bytes)) {  // damaged UTF-8 (a cut or stray byte), not another encoding
+    *error = "byte " + std::to_string(bad) + ": invalid UTF-8";
+    return false;
+  }
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&status);
   if (U_FAILURE(status)) {
@@ -213,7 +233,25 @@ bool TextDecoder::Decode(std::string_view bytes, std::string* utf8, std::string*
              std::to_string(min_confidence_) + "%); name it with --encoding";
     return false;
   }
-  return convert(guess, bytes, 0);
+  // ICU's detector names some guesses that its converters do not know by that name
+  // ("IBM420_rtl", "IBM424_ltr": EBCDIC Arabic and Hebrew with a text direction).
+  std::string converter = guess;
+  UErrorCode probe = U_ZERO_ERROR;
+  UConverter* c = ucnv_open(converter.c_str(), &probe);
+  if (U_FAILURE(probe) && converter.find('_') != std::string::npos) {
+    if (c) ucnv_close(c);
+    converter.resize(converter.find('_'));
+    probe = U_ZERO_ERROR;
+    c = ucnv_open(converter.c_str(), &probe);
+  }
+  if (c) ucnv_close(c);
+  if (U_FAILURE(probe)) {
+    *error = "byte " + std::to_string(bad) + ": invalid UTF-8, and ICU's detector's guess (" +
+             ConfidenceText(guess.c_str(), confidence) +
+             ") has no converter; name it with --encoding";
+    return false;
+  }
+  return convert(converter, bytes, 0);
 }
 
 }  // namespace actorgraph

@@ -116,5 +116,23 @@ TEST(Encoding, Utf16AndWindows1256ArticlesGiveTheSameMentionsAsUtf8) {
   EXPECT_EQ(mentions("cp"), want);
 }
 
+// Found by fuzz_text_path (fuzz/regressions/fuzz_text_path/): ICU's detector guessed a name its
+// converters do not know ("IBM420_rtl"), and the Error for an unknown --encoding escaped Decode,
+// ending the whole run on one document.
+TEST(Encoding, DetectorGuessWithoutAConverterIsDecodedOrRefusedNeverThrown) {
+  std::string input = ReadFile(
+      SourcePath("fuzz/regressions/fuzz_text_path/crash-19190937f3e325d81f570b1614809eafa65bb86f"));
+  TextDecoder d;
+  std::string out, error, used;
+  bool ok = true;
+  EXPECT_NO_THROW(ok = d.Decode(input, &out, &error, &used));
+  // Mostly well-formed UTF-8 with stray bytes is damaged UTF-8, never a guess.
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(error, "byte 187: invalid UTF-8");
+  // A guess named without a converter ("IBM420_ltr") is opened under its base name.
+  std::string ebcdic = ConvertFromUtf8("بغداد العراق", "IBM420");
+  EXPECT_FALSE(d.Decode(ebcdic, &out, &error, &used) && used.find('_') != std::string::npos);
+}
+
 }  // namespace
 }  // namespace actorgraph
