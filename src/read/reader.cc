@@ -88,7 +88,7 @@ LineReader::LineReader(std::istream& in, uint64_t max_line_bytes)
     : in_(&in), max_(max_line_bytes) {}
 
 bool LineReader::Fill() {
-  constexpr size_t kChunk = 1 << 16;  // 64 KiB: small files cost little, big ones stream
+  constexpr size_t kChunk = 1 << 16;          // 64 KiB: small files cost little, big ones stream
   if (pos_ > 0 && pos_ >= buf_.size() / 2) {  // keep the buffer from growing without bound
     buf_.erase(0, pos_);
     pos_ = 0;
