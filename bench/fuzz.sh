@@ -103,8 +103,9 @@ for t in "${targets[@]}"; do
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   corpus=$(find "$build/corpus/$t" -type f | wc -l)
-  leaks=$(grep -c 'ERROR: LeakSanitizer' "$log" || true)
-  crashes=$(grep -cE 'ERROR: (AddressSanitizer|libFuzzer)|runtime error:|invariant failed|deadly signal' "$log" || true)
+  # libFuzzer stops at the first finding and sums it up in one "SUMMARY:" line.
+  leaks=$(grep -c '^SUMMARY: .*leaked' "$log" || true)
+  crashes=$(grep '^SUMMARY: ' "$log" | grep -vc 'leaked' || true)
   rc=$(cat "$build/logs/$t.rc")
   if [ "$rc" != 0 ] || [ "$leaks" != 0 ] || [ "$crashes" != 0 ]; then
     status=1
