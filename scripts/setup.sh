@@ -29,6 +29,10 @@ packages=(
   node-d3
   python3-distributed
   libigraph-dev
+  clang
+  libclang-rt-dev
+  libxml2-dev
+  libgraphviz-dev
 )
 
 missing=()

@@ -79,11 +79,7 @@ int RunBuild(int argc, char** argv) {
   count_options.progress = ProgressPrinter(corpus.quiet);
   Cooccurrence counts = CountCorpus(matcher, *corpus.reader, count_options);
   EndProgress(corpus.quiet);
-  if (counts.documents() == 0)
-    throw Error("no documents to process" +
-                (corpus.reader->skipped()
-                     ? " (" + std::to_string(corpus.reader->skipped()) + " skipped as invalid)"
-                     : std::string(" (empty corpus)")));
+  if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
   WriteOutputs(out, counts, corpus.gazetteer, corpus.reader->skipped());
   return 0;
 }

@@ -65,6 +65,7 @@ int RunExplain(int argc, char** argv) {
   if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
   co.roles = roles.get();
   Cooccurrence counts = CountCorpus(matcher, *corpus.reader, co);
+  if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
   const Actor& x = corpus.gazetteer.actors()[a];
   const Actor& y = corpus.gazetteer.actors()[b];
   auto it = counts.edges().find(Cooccurrence::Key(a, b));

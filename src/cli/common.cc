@@ -22,6 +22,12 @@ void AddCorpusOptions(cxxopts::Options& options) {
   options.add_options()("g,gazetteer",
                         "gazetteer file or folder (repeatable; default: the shipped gazetteer/)",
                         cxxopts::value<std::vector<std::string>>())(
+      "encoding",
+      "input encoding: auto (a byte order mark, else valid UTF-8, else ICU's charset detector), "
+      "or any ICU converter name: utf-8, utf-16, utf-16le, utf-16be, cp1256, iso-8859-6, ...",
+      cxxopts::value<std::string>()->default_value("auto"))(
+      "max-line-bytes", "refuse (skip) a line longer than this many bytes",
+      cxxopts::value<uint64_t>()->default_value("67108864"))(
       "types",
       "actor types to keep, comma-separated: person,state,group,media or all (default: "
       "person,state,group; mentions and gazetteer suggest: all)",
@@ -119,6 +125,9 @@ Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inp
   if (c.inputs.empty()) c.inputs.push_back(DefaultCorpusPath().string());
   ReaderOptions ro;
   ro.strict = args.count("strict") > 0;
+  ro.encoding = args["encoding"].as<std::string>();
+  ro.max_line_bytes = args["max-line-bytes"].as<uint64_t>();
+  if (ro.max_line_bytes == 0) throw Error("--max-line-bytes: must be at least 1");
   bool quiet = c.quiet;
   ro.warn = [quiet](const std::string& w) {
     if (!quiet) std::cerr << "actorgraph: warning: " << w << "\n";
@@ -167,7 +176,13 @@ void ForEachMatched(Corpus& corpus, const Matcher& matcher,
     MatchDocument(matcher, roles.get(), corpus.types, doc, &sc, &mentions);
     fn(doc, sc, mentions);
   }
-  if (corpus.reader->documents() == 0) throw Error("no documents to process");
+  if (corpus.reader->documents() == 0) throw NoDocuments(*corpus.reader);
+}
+
+Error NoDocuments(const DocumentReader& reader) {
+  return Error("no documents to process" +
+               (reader.skipped() ? " (" + std::to_string(reader.skipped()) + " skipped)"
+                                 : std::string(" (empty corpus)")));
 }
 
 std::string Fixed(double v, int digits) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "actorgraph/base/error.h"
 #include "actorgraph/gazetteer/gazetteer.h"
 #include "actorgraph/pipeline/pipeline.h"
 #include "actorgraph/read/reader.h"
@@ -53,6 +54,10 @@ namespace actorgraph::cli {
 void ForEachMatched(Corpus& corpus, const Matcher& matcher,
                     const std::function<void(const Document&, const MatchScratch&,
                                              const std::vector<Mention>&)>& fn);
+
+// "no documents to process (empty corpus)" or "… (N skipped)": the error for a run without
+// documents.
+Error NoDocuments(const DocumentReader& reader);
 
 // Formats a double without trailing zeros (for reports).
 std::string Fixed(double v, int digits);

@@ -1,10 +1,14 @@
 // actorgraph: the command line. Each subcommand lives in its own file (cmd_*.cc); only this file
 // turns errors into exit codes.
+#include <signal.h>
+#include <unistd.h>
+
 #include <cstring>
 #include <iostream>
 #include <string>
 #include <string_view>
 
+#include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
 #include "actorgraph/version.h"
 #include "cli/commands.h"
@@ -23,9 +27,52 @@ void PrintUsage(std::ostream& out) {
   out << "\nRun 'actorgraph <command> --help' for the options of a command.\n";
 }
 
+void WriteAll(const char* s) {
+  size_t n = std::strlen(s);
+  while (n > 0) {
+    ssize_t w = ::write(STDERR_FILENO, s, n);
+    if (w <= 0) return;
+    s += w;
+    n -= static_cast<size_t>(w);
+  }
+}
+
+// SIGINT, SIGTERM, SIGHUP: remove the temporary file of an output being written (the earlier
+// version stays in place), say so in one line, then die of the same signal so that the parent
+// (a shell loop, make, a job scheduler) sees how the run ended (exit status 128 + signal number).
+// Only async-signal-safe calls (POSIX.1-2017 §2.4.3).
+extern "C" void OnTerminatingSignal(int sig) {
+  static char name[4096];
+  int writing = actorgraph::RemoveTemporaryFiles(name, sizeof name);
+  WriteAll("actorgraph: error: interrupted by ");
+  WriteAll(sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
+  if (writing) {
+    WriteAll(" while writing ");
+    WriteAll(name);
+    WriteAll("; removed its temporary file, the earlier version is untouched\n");
+  } else {
+    WriteAll("; no output was being written, none is partial\n");
+  }
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+void InstallSignalHandlers() {
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  sa.sa_handler = OnTerminatingSignal;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&sa.sa_mask, sig);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+  // Over a file size limit (RLIMIT_FSIZE) the kernel sends SIGXFSZ, whose default action kills the
+  // process before it can clean up; ignored, write(2) fails with EFBIG and the error path runs.
+  ::signal(SIGXFSZ, SIG_IGN);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  InstallSignalHandlers();
   if (argc < 2) {
     PrintUsage(std::cerr);
     return 2;

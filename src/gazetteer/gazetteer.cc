@@ -311,6 +311,13 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
     if (problems == nullptr) throw Error(p.ToString());
     problems->push_back(std::move(p));
     return;
+  } catch (const json::exception& e) {  // out_of_range: a number too large for a double
+    GazetteerProblem p{name, "", "",
+                       "malformed JSON: " + std::string(std::string_view(e.what()).substr(
+                                                std::string_view(e.what()).find("] ") + 2))};
+    if (problems == nullptr) throw Error(p.ToString());
+    problems->push_back(std::move(p));
+    return;
   }
   AddJson(&doc, name, problems, nullptr);
 }

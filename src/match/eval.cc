@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/text/normalize.h"
@@ -10,13 +11,23 @@
 
 namespace actorgraph {
 std::vector<GoldDocument> LoadGold(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": cannot open gold file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ParseGold(ss.str(), path);
+}
+
+std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string& path) {
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(in);
+    j = nlohmann::json::parse(contents);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(path + ": malformed JSON at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
+    throw Error(
+        path + ": malformed JSON: " +
+        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
   }
   if (!j.is_array()) throw Error(path + ": expected a list of documents");
   std::vector<GoldDocument> out;
@@ -36,8 +47,14 @@ std::vector<GoldDocument> LoadGold(const std::string& path) {
         throw Error(aw + ": field 'name': missing or not a string");
       GoldActor ga;
       ga.name = a["name"].get<std::string>();
-      ga.type = a.value("type", "");
-      ga.optional = a.value("optional", false);
+      if (a.contains("type")) {
+        if (!a["type"].is_string()) throw Error(aw + ": field 'type': not a string");
+        ga.type = a["type"].get<std::string>();
+      }
+      if (a.contains("optional")) {
+        if (!a["optional"].is_boolean()) throw Error(aw + ": field 'optional': not true or false");
+        ga.optional = a["optional"].get<bool>();
+      }
       if (a.contains("forms") && a["forms"].is_array())
         for (const auto& f : a["forms"])
           if (f.is_string()) ga.forms.push_back(f.get<std::string>());

@@ -4,7 +4,10 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <type_traits>
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
@@ -15,17 +18,90 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json ReadJson(const std::filesystem::path& path) {
+std::string ReadWhole(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path.string() + ": cannot open partial graph");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(path.string() + ": read error");
+  return ss.str();
+}
+
+ordered_json ParseJson(std::string_view contents, const std::string& name) {
+  ordered_json j;
   try {
-    ordered_json j = ordered_json::parse(in);
-    if (!j.is_object() || j.value("actorgraph_partial", 0) != 1)
-      throw Error(path.string() + ": field 'actorgraph_partial': not a partial graph (version 1)");
-    return j;
+    j = ordered_json::parse(contents);
   } catch (const ordered_json::parse_error& e) {
-    throw Error(path.string() + ": malformed JSON at byte " + std::to_string(e.byte));
+    if (e.byte >= contents.size() || contents.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw Error(name + ": truncated: the JSON ends at byte " + std::to_string(contents.size()) +
+                  " before the partial graph is complete");
+    throw Error(name + ": malformed JSON at byte " + std::to_string(e.byte));
+  } catch (const ordered_json::exception& e) {  // out_of_range: a number too large for a double
+    throw Error(
+        name + ": malformed JSON: " +
+        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
   }
+  if (!j.is_object() || !j.contains("actorgraph_partial"))
+    throw Error(name + ": field 'actorgraph_partial': missing: not a partial graph");
+  const auto& v = j["actorgraph_partial"];
+  if (!v.is_number_unsigned() || v.get<uint64_t>() != 1)
+    throw Error(name + ": field 'actorgraph_partial': version " + v.dump() +
+                " is not supported (this actorgraph reads version 1)");
+  return j;
+}
+
+// The value of `field` in `obj` as T, or an Error naming the file and field.
+template <typename T>
+T Get(const ordered_json& obj, const char* field, const std::string& name,
+      const std::string& where) {
+  auto it = obj.find(field);
+  std::string path = where.empty() ? field : where + "." + field;
+  if (it == obj.end()) throw Error(name + ": field '" + path + "': missing");
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (!it->is_string()) throw Error(name + ": field '" + path + "': expected a string");
+    return it->template get<std::string>();
+  } else {
+    if (!it->is_number_unsigned())
+      throw Error(name + ": field '" + path + "': expected a non-negative integer");
+    uint64_t v = it->template get<uint64_t>();
+    if (v > std::numeric_limits<T>::max())
+      throw Error(name + ": field '" + path + "': " + std::to_string(v) + " is out of range");
+    return static_cast<T>(v);
+  }
+}
+
+const ordered_json& GetArray(const ordered_json& obj, const char* field, const std::string& name,
+                             const std::string& where) {
+  auto it = obj.find(field);
+  std::string path = where.empty() ? field : where + "." + field;
+  if (it == obj.end() || !it->is_array())
+    throw Error(name + ": field '" + path + "': missing or not a list");
+  return *it;
+}
+
+void ReadDateMap(const ordered_json& obj, const std::string& name, const std::string& where,
+                 std::map<std::string, uint64_t>* out) {
+  auto it = obj.find("by_date");
+  if (it == obj.end() || !it->is_object())
+    throw Error(name + ": field '" + where + ".by_date': missing or not an object");
+  for (const auto& [d, c] : it->items()) {
+    if (!c.is_number_unsigned())
+      throw Error(name + ": field '" + where + ".by_date." + d + "': expected a count");
+    (*out)[d] = c.get<uint64_t>();
+  }
+}
+
+CooccurOptions OptionsOf(const ordered_json& j, const std::string& name) {
+  CooccurOptions o;
+  try {
+    o.window = ParseWindow(Get<std::string>(j, "window", name, ""));
+  } catch (const Error& e) {
+    if (std::string_view(e.what()).starts_with(name)) throw;
+    throw Error(name + ": field 'window': " + e.what());
+  }
+  o.max_evidence = Get<size_t>(j, "max_evidence", name, "");
+  o.snippet_chars = Get<size_t>(j, "snippet_chars", name, "");
+  return o;
 }
 
 ordered_json DateMap(const std::map<std::string, uint64_t>& m) {
@@ -108,69 +184,87 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
 }
 
 CooccurOptions PartialOptions(const std::filesystem::path& path) {
-  ordered_json j = ReadJson(path);
-  CooccurOptions o;
-  try {
-    o.window = ParseWindow(j.at("window").get<std::string>());
-    o.max_evidence = j.at("max_evidence").get<size_t>();
-    o.snippet_chars = j.at("snippet_chars").get<size_t>();
-  } catch (const ordered_json::exception& e) {
-    throw Error(path.string() + ": " + e.what());
-  }
-  return o;
+  return PartialOptionsFromText(ReadWhole(path), path.string());
+}
+
+CooccurOptions PartialOptionsFromText(std::string_view contents, const std::string& name) {
+  return OptionsOf(ParseJson(contents, name), name);
 }
 
 void MergePartial(const std::filesystem::path& path, const Gazetteer& gazetteer,
                   Cooccurrence* into) {
-  ordered_json j = ReadJson(path);
-  const std::string name = path.string();
-  if (j.value("gazetteer_hash", "") != gazetteer.hash())
+  MergePartialText(ReadWhole(path), path.string(), gazetteer, into);
+}
+
+void MergePartialText(std::string_view contents, const std::string& name,
+                      const Gazetteer& gazetteer, Cooccurrence* into) {
+  ordered_json j = ParseJson(contents, name);
+  if (Get<std::string>(j, "gazetteer_hash", name, "") != gazetteer.hash())
     throw Error(name + ": field 'gazetteer_hash': made with another gazetteer than the one loaded");
-  CooccurOptions o = PartialOptions(path);
+  CooccurOptions o = OptionsOf(j, name);
   const CooccurOptions& mine = into->options();
-  if (o.window != mine.window || o.max_evidence != mine.max_evidence ||
-      o.snippet_chars != mine.snippet_chars)
-    throw Error(name + ": field 'window': made with other options than the first partial");
-  auto index = [&](const std::string& id, const char* field) {
+  if (o.window != mine.window)
+    throw Error(name + ": field 'window': made with --window " + std::string(ToString(o.window)) +
+                ", the first partial with --window " + std::string(ToString(mine.window)));
+  if (o.max_evidence != mine.max_evidence)
+    throw Error(name + ": field 'max_evidence': made with --max-evidence " +
+                std::to_string(o.max_evidence) + ", the first partial with " +
+                std::to_string(mine.max_evidence));
+  if (o.snippet_chars != mine.snippet_chars)
+    throw Error(name + ": field 'snippet_chars': " + std::to_string(o.snippet_chars) +
+                ", the first partial " + std::to_string(mine.snippet_chars));
+  auto index = [&](const std::string& id, const std::string& field) {
     int i = gazetteer.IndexOf(id);
     if (i < 0) throw Error(name + ": field '" + field + "': unknown actor '" + id + "'");
     return static_cast<uint32_t>(i);
   };
-  try {
-    const uint64_t offset = into->documents();  // evidence positions follow the earlier shards
-    Cooccurrence part(gazetteer.actors().size(), o);
-    for (const auto& n : j.at("nodes")) {
-      NodeStats& s = part.mutable_nodes()[index(n.at("id").get<std::string>(), "nodes.id")];
-      s.mentions = n.at("mentions").get<uint64_t>();
-      s.documents = n.at("documents").get<uint64_t>();
-      s.windows = n.at("windows").get<uint64_t>();
-      for (const auto& [d, c] : n.at("by_date").items()) s.by_date[d] = c.get<uint64_t>();
-    }
-    for (const auto& e : j.at("edges")) {
-      uint32_t a = index(e.at("a").get<std::string>(), "edges.a");
-      uint32_t b = index(e.at("b").get<std::string>(), "edges.b");
-      EdgeStats& s = part.mutable_edges()[Cooccurrence::Key(a, b)];
-      s.count = e.at("count").get<uint64_t>();
-      s.documents = e.at("documents").get<uint64_t>();
-      for (const auto& [d, c] : e.at("by_date").items()) s.by_date[d] = c.get<uint64_t>();
-      for (const auto& r : e.at("evidence")) {
-        EvidenceRecord rec;
-        rec.seq = r.at("seq").get<uint64_t>() + offset;
-        rec.evidence.doc = r.at("doc").get<std::string>();
-        rec.evidence.date = r.at("date").get<std::string>();
-        rec.evidence.window = r.at("window").get<uint32_t>();
-        rec.evidence.start = r.at("start").get<uint32_t>();
-        rec.evidence.end = r.at("end").get<uint32_t>();
-        rec.evidence.snippet = r.at("snippet").get<std::string>();
-        s.evidence.push_back(std::move(rec));
-      }
-    }
-    part.AddTotals(j.at("documents").get<uint64_t>(), j.at("sentences").get<uint64_t>(),
-                   j.at("mentions").get<uint64_t>(), j.at("windows").get<uint64_t>());
-    into->Merge(part);
-  } catch (const ordered_json::exception& e) {
-    throw Error(name + ": " + e.what());
+  const uint64_t offset = into->documents();  // evidence positions follow the earlier shards
+  Cooccurrence part(gazetteer.actors().size(), o);
+  const auto& nodes = GetArray(j, "nodes", name, "");
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    const auto& n = nodes[k];
+    std::string where = "nodes[" + std::to_string(k) + "]";
+    if (!n.is_object()) throw Error(name + ": field '" + where + "': expected an object");
+    NodeStats& s =
+        part.mutable_nodes()[index(Get<std::string>(n, "id", name, where), where + ".id")];
+    s.mentions = Get<uint64_t>(n, "mentions", name, where);
+    s.documents = Get<uint64_t>(n, "documents", name, where);
+    s.windows = Get<uint64_t>(n, "windows", name, where);
+    ReadDateMap(n, name, where, &s.by_date);
   }
+  const auto& edges = GetArray(j, "edges", name, "");
+  for (size_t k = 0; k < edges.size(); ++k) {
+    const auto& e = edges[k];
+    std::string where = "edges[" + std::to_string(k) + "]";
+    if (!e.is_object()) throw Error(name + ": field '" + where + "': expected an object");
+    uint32_t a = index(Get<std::string>(e, "a", name, where), where + ".a");
+    uint32_t b = index(Get<std::string>(e, "b", name, where), where + ".b");
+    if (a == b) throw Error(name + ": field '" + where + ".b': an edge needs two actors");
+    EdgeStats& s = part.mutable_edges()[Cooccurrence::Key(a, b)];
+    s.count = Get<uint64_t>(e, "count", name, where);
+    s.documents = Get<uint64_t>(e, "documents", name, where);
+    ReadDateMap(e, name, where, &s.by_date);
+    const auto& evidence = GetArray(e, "evidence", name, where);
+    for (size_t m = 0; m < evidence.size(); ++m) {
+      const auto& r = evidence[m];
+      std::string rw = where + ".evidence[" + std::to_string(m) + "]";
+      if (!r.is_object()) throw Error(name + ": field '" + rw + "': expected an object");
+      EvidenceRecord rec;
+      rec.seq = Get<uint64_t>(r, "seq", name, rw) + offset;
+      rec.evidence.doc = Get<std::string>(r, "doc", name, rw);
+      rec.evidence.date = Get<std::string>(r, "date", name, rw);
+      rec.evidence.window = Get<uint32_t>(r, "window", name, rw);
+      rec.evidence.start = Get<uint32_t>(r, "start", name, rw);
+      rec.evidence.end = Get<uint32_t>(r, "end", name, rw);
+      if (rec.evidence.end < rec.evidence.start)
+        throw Error(name + ": field '" + rw + ".end': before 'start'");
+      rec.evidence.snippet = Get<std::string>(r, "snippet", name, rw);
+      s.evidence.push_back(std::move(rec));
+    }
+  }
+  part.AddTotals(Get<uint64_t>(j, "documents", name, ""), Get<uint64_t>(j, "sentences", name, ""),
+                 Get<uint64_t>(j, "mentions", name, ""), Get<uint64_t>(j, "windows", name, ""));
+  into->Merge(part);
 }
 
 }  // namespace actorgraph

@@ -1,8 +1,15 @@
 #include "actorgraph/read/reader.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "actorgraph/base/error.h"
@@ -72,8 +79,82 @@ bool IsIsoDate(std::string_view d) {
 
 std::string TxtDocumentId(const fs::path& path) { return path.stem().string(); }
 
+LineReader::LineReader(std::istream& in, uint64_t max_line_bytes)
+    : in_(&in), max_(max_line_bytes) {}
+
+bool LineReader::Fill() {
+  constexpr size_t kChunk = 1 << 16;          // 64 KiB: small files cost little, big ones stream
+  if (pos_ > 0 && pos_ >= buf_.size() / 2) {  // keep the buffer from growing without bound
+    buf_.erase(0, pos_);
+    pos_ = 0;
+  }
+  size_t old = buf_.size();
+  buf_.resize(old + kChunk);
+  in_->read(buf_.data() + old, kChunk);
+  size_t got = static_cast<size_t>(in_->gcount());
+  buf_.resize(old + got);
+  return got > 0;
+}
+
+std::string_view LineReader::Peek(size_t n) {
+  while (buf_.size() - pos_ < n && Fill()) {
+  }
+  return std::string_view(buf_).substr(pos_, n);
+}
+
+std::string LineReader::Rest() {
+  while (Fill()) {
+  }
+  std::string out = buf_.substr(pos_);
+  consumed_ += out.size();
+  buf_.clear();
+  pos_ = 0;
+  return out;
+}
+
+LineReader::Status LineReader::Next(std::string* line) {
+  line->clear();
+  size_t scanned = 0;  // bytes after pos_ known to hold no '\n'
+  for (;;) {
+    const char* base = buf_.data() + pos_;
+    size_t avail = buf_.size() - pos_;
+    const void* nl = avail > scanned ? std::memchr(base + scanned, '\n', avail - scanned) : nullptr;
+    if (nl) {
+      size_t len = static_cast<const char*>(nl) - base;
+      if (len > max_) break;  // too long, though complete: discard below
+      line->assign(base, len);
+      pos_ += len + 1;
+      consumed_ += len + 1;
+      return Status::kLine;
+    }
+    scanned = avail;
+    if (avail > max_) break;
+    if (!Fill()) {
+      if (avail == 0) return Status::kEnd;
+      line->assign(buf_.data() + pos_, avail);
+      pos_ += avail;
+      consumed_ += avail;
+      return Status::kLine;
+    }
+  }
+  // Too long: drop the bytes of this line up to and including its '\n', chunk by chunk.
+  for (;;) {
+    const char* base = buf_.data() + pos_;
+    size_t avail = buf_.size() - pos_;
+    if (const void* nl = std::memchr(base, '\n', avail)) {
+      size_t len = static_cast<const char*>(nl) - base + 1;
+      pos_ += len;
+      consumed_ += len;
+      return Status::kTooLong;
+    }
+    pos_ += avail;
+    consumed_ += avail;
+    if (!Fill()) return Status::kTooLong;
+  }
+}
+
 DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options)
-    : options_(std::move(options)) {
+    : options_(std::move(options)), decoder_(options_.encoding, options_.min_confidence) {
   for (const auto& input : inputs) {
     if (input == "-") {
       files_.push_back(input);
@@ -84,93 +165,242 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
     if (ec || !fs::exists(st)) throw Error(input + ": no such file or folder");
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(
-               input, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const auto& p = it->path();
-        if (p.filename().string().starts_with(".")) {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file() && (HasExtension(p, ".txt") || HasExtension(p, ".jsonl")))
-          found.push_back(p.string());
-      }
-      if (ec) throw Error(input + ": cannot list folder: " + ec.message());
+      AddFolder(input, &found);
       std::sort(found.begin(), found.end());
       files_.insert(files_.end(), found.begin(), found.end());
     } else {
+      std::ifstream probe(input, std::ios::binary);
+      if (!probe) throw Error(input + ": cannot open for reading: " + std::strerror(errno));
       files_.push_back(input);
     }
   }
   for (const auto& f : files_) {
     if (f == "-") continue;
-    std::ifstream probe(f, std::ios::binary);
-    if (!probe) throw Error(f + ": cannot open for reading");
     std::error_code ec;
     auto size = fs::file_size(f, ec);
     if (!ec) total_bytes_ += size;
   }
 }
 
-DocumentReader::~DocumentReader() = default;
-
-void DocumentReader::Skip(const std::string& message) {
-  if (options_.strict) throw Error(message);
-  ++skipped_;
-  if (options_.warn) options_.warn(message + "; document skipped");
+DocumentReader::DocumentReader(std::istream& in, std::string name, bool jsonl,
+                               ReaderOptions options)
+    : options_(std::move(options)), decoder_(options_.encoding, options_.min_confidence) {
+  external_ = &in;
+  files_.push_back(std::move(name));
+  jsonl_ = jsonl;
 }
 
-bool DocumentReader::OpenNext() {
-  file_.reset();
-  in_ = nullptr;
-  has_pending_ = false;
-  if (next_file_ >= files_.size()) return false;
-  current_ = files_[next_file_++];
-  line_ = 0;
-  if (current_ == "-") {
-    in_ = &std::cin;
-    // Sniff: JSONL when the first non-blank character is '{'.
-    jsonl_ = false;
-    int c;
-    while ((c = in_->peek()) != EOF && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
-      in_->get();
-      ++bytes_read_;
-      if (c == '\n') ++line_;
+// Walks `folder`: first every real subfolder, then the symlinked folders (in sorted order), so the
+// files of a folder that is also reachable through a link keep their real path. A folder (by
+// device and inode) is entered once only, so a symlink loop ends with one warning and no hang.
+void DocumentReader::AddFolder(const std::string& folder, std::vector<std::string>* found) {
+  std::set<std::pair<uint64_t, uint64_t>> visited;
+  auto enter = [&](const fs::path& dir) {
+    struct stat sb;
+    if (::stat(dir.c_str(), &sb) != 0) return false;
+    return visited.insert({static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)})
+        .second;
+  };
+  std::vector<fs::path> stack{fs::path(folder)};
+  std::vector<fs::path> links;  // symlinked folders, walked after the real ones
+  enter(stack.back());
+  for (;;) {
+    if (stack.empty()) {
+      if (links.empty()) break;
+      std::sort(links.begin(), links.end(), std::greater<>());
+      fs::path link = std::move(links.back());
+      links.pop_back();
+      if (enter(link))
+        stack.push_back(std::move(link));
+      else
+        Skip(link.string() + ": symlink loop (folder already read)", "folder");
+      continue;
     }
-    jsonl_ = (c == '{');
-    current_ = "<stdin>";
-    return true;
+    fs::path dir = std::move(stack.back());
+    stack.pop_back();
+    std::error_code ec;
+    std::vector<fs::path> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      entries.push_back(it->path());
+    if (ec) {
+      Skip(dir.string() + ": cannot list folder: " + ec.message(), "folder");
+      continue;
+    }
+    std::sort(entries.begin(), entries.end());
+    std::vector<fs::path> subdirs;
+    for (const fs::path& p : entries) {
+      if (p.filename().string().starts_with(".")) continue;
+      std::error_code sec;
+      fs::file_status lst = fs::symlink_status(p, sec);
+      bool wanted = HasExtension(p, ".txt") || HasExtension(p, ".jsonl");
+      fs::file_status st = !sec && fs::is_symlink(lst) ? fs::status(p, sec) : lst;
+      if (sec) {  // dangling symlink, symlink loop (ELOOP), permission
+        if (wanted) Skip(p.string() + ": cannot open for reading: " + sec.message(), "file");
+        continue;
+      }
+      if (fs::is_directory(st)) {
+        if (fs::is_symlink(lst))
+          links.push_back(p);
+        else if (enter(p))
+          subdirs.push_back(p);
+        continue;
+      }
+      if (!wanted || !fs::is_regular_file(st)) continue;
+      if (::access(p.c_str(), R_OK) != 0) {
+        Skip(p.string() + ": cannot open for reading: " + std::strerror(errno), "file");
+        continue;
+      }
+      found->push_back(p.string());
+    }
+    for (auto r = subdirs.rbegin(); r != subdirs.rend(); ++r) stack.push_back(std::move(*r));
   }
-  file_ = std::make_unique<std::ifstream>(current_, std::ios::binary);
-  if (!*file_) throw Error(current_ + ": cannot open for reading");
-  in_ = file_.get();
-  jsonl_ = HasExtension(current_, ".jsonl");
+}
+
+DocumentReader::~DocumentReader() = default;
+
+void DocumentReader::Skip(const std::string& message, const char* what) {
+  if (options_.strict) throw Error(message);
+  ++skipped_;
+  if (options_.warn) options_.warn(message + "; " + what + " skipped");
+}
+
+// Sets up line reading on `in`; decodes a UTF-16 (BOM or --encoding) input as a whole. False when
+// the input was skipped.
+bool DocumentReader::Start(std::istream& in, bool sniff) {
+  lines_ = std::make_unique<LineReader>(in, options_.max_line_bytes);
+  decoded_ = false;
+  line_ = 0;
+  bool whole = !decoder_.LineSplittable();
+  if (decoder_.IsAuto()) {
+    Bom bom = DetectBom(lines_->Peek(3));
+    whole = bom.length && bom.encoding != "UTF-8";
+  }
+  if (whole) {
+    std::string raw = lines_->Rest();
+    bytes_read_ += raw.size();
+    std::string utf8;
+    if (!DecodeBytes(raw, current_, &utf8)) return false;
+    owned_ = std::make_unique<std::istringstream>(std::move(utf8));
+    lines_ = std::make_unique<LineReader>(*owned_, options_.max_line_bytes);
+    decoded_ = true;
+  }
+  if (sniff) {  // standard input: JSONL when the first non-blank character is '{'
+    jsonl_ = false;
+    for (size_t n = 4096; n <= (size_t{1} << 24); n *= 4) {
+      std::string_view head = lines_->Peek(n);
+      if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+      size_t first = head.find_first_not_of(" \t\r\n");
+      if (first != std::string_view::npos) {
+        jsonl_ = head[first] == '{';
+        break;
+      }
+      if (head.size() < n) break;
+    }
+  }
   return true;
 }
 
-bool DocumentReader::ReadTxt(std::istream& in, const std::string& name, Document* doc) {
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  bytes_read_ += text.size();
-  if (int64_t bad = FindInvalidUtf8(text); bad >= 0) {
-    Skip(name + ": byte " + std::to_string(bad) + ": invalid UTF-8");
+bool DocumentReader::OpenNext() {
+  owned_.reset();
+  lines_.reset();
+  open_ = false;
+  while (next_file_ < files_.size()) {
+    current_ = files_[next_file_++];
+    if (external_) {
+      if (!Start(*external_, false)) continue;
+      open_ = true;
+      return true;
+    }
+    if (current_ == "-") {
+      current_ = "<stdin>";
+      if (!Start(std::cin, true)) continue;
+      open_ = true;
+      return true;
+    }
+    auto file = std::make_unique<std::ifstream>(current_, std::ios::binary);
+    if (!*file) {
+      Skip(current_ + ": cannot open for reading: " + std::strerror(errno), "file");
+      continue;
+    }
+    jsonl_ = HasExtension(current_, ".jsonl");
+    owned_ = std::move(file);
+    if (!Start(*owned_, false)) continue;
+    open_ = true;
+    return true;
+  }
+  return false;
+}
+
+bool DocumentReader::DecodeBytes(std::string_view bytes, const std::string& where,
+                                 std::string* utf8) {
+  std::string error;
+  if (decoded_) {
+    if (int64_t bad = FindInvalidUtf8(bytes); bad >= 0) {
+      Skip(where + ": byte " + std::to_string(bad) + ": invalid UTF-8");
+      return false;
+    }
+    utf8->assign(bytes.data(), bytes.size());
+    return true;
+  }
+  if (!decoder_.Decode(bytes, utf8, &error)) {
+    Skip(where + ": " + error);
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool IsBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+}  // namespace
+
+bool DocumentReader::ReadTxt(Document* doc) {
+  // The whole input, line by line so that one overlong line is refused without being stored.
+  std::string raw, line;
+  uint64_t before = lines_->consumed();
+  bool first = true;
+  for (;;) {
+    LineReader::Status st = lines_->Next(&line);
+    if (st == LineReader::Status::kEnd) break;
+    ++line_;
+    if (st == LineReader::Status::kTooLong) {
+      bytes_read_ += lines_->consumed() - before;
+      Skip(current_ + ":" + std::to_string(line_) + ": line longer than " +
+           std::to_string(options_.max_line_bytes) + " bytes");
+      return false;
+    }
+    if (!first) raw += '\n';
+    raw += line;
+    first = false;
+  }
+  if (lines_->bad()) throw Error(current_ + ": read error");
+  uint64_t consumed = lines_->consumed() - before;
+  if (!decoded_) bytes_read_ += consumed;
+  // The last line's '\n' is not reported by LineReader: restore it when it was there.
+  if (consumed > raw.size()) raw += '\n';
+  std::string text;
+  if (!DecodeBytes(raw, current_, &text)) return false;
+  if (IsBlank(text)) {
+    ++empty_;
     return false;
   }
   *doc = Document{};
-  doc->origin = name;
-  doc->id = name == "<stdin>" ? "stdin" : TxtDocumentId(name);
+  doc->origin = current_;
+  doc->id = current_ == "<stdin>" ? "stdin" : TxtDocumentId(current_);
   // Title: the first non-empty line.
   size_t pos = 0;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string::npos) eol = text.size();
-    std::string_view line(text.data() + pos, eol - pos);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-      line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (!line.empty()) {
-      doc->title = std::string(line);
+    std::string_view l(text.data() + pos, eol - pos);
+    while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t'))
+      l.remove_suffix(1);
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    if (!l.empty()) {
+      doc->title = std::string(l);
       break;
     }
     pos = eol + 1;
@@ -179,88 +409,112 @@ bool DocumentReader::ReadTxt(std::istream& in, const std::string& name, Document
   return true;
 }
 
+// ---- JSON: one JSONL line (already decoded to UTF-8) into a Document. Only this function knows
+// the JSON parser; bounds and encodings are handled before it is called.
+namespace {
+
+// `unreadable_date` receives a `date` value ParseDate cannot read (the document is kept undated).
+void ParseJsonlLine(const std::string& line, const std::string& where,
+                    const std::string& default_id, Document* doc, std::string* unreadable_date) {
+  nlohmann::json obj;
+  try {
+    obj = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(where + ": malformed JSON at byte " + std::to_string(e.byte) + " of the line");
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
+    throw Error(
+        where + ": malformed JSON: " +
+        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
+  }
+  if (!obj.is_object()) throw Error(where + ": expected a JSON object");
+  auto text = obj.find("text");
+  if (text == obj.end() || !text->is_string())
+    throw Error(where + ": field 'text': missing or not a string");
+  Document d;
+  d.origin = where;
+  d.text = text->get<std::string>();
+  d.id = FieldString(obj, "id", where);
+  if (d.id.empty()) d.id = default_id;
+  d.title = FieldString(obj, "title", where);
+  if (!d.title.empty()) {
+    // The title is read like a .txt file's first line: the opening paragraph of the text, so one
+    // article gives the same network from .txt and from JSONL. Offsets count from it.
+    d.text = d.title + "\n\n" + d.text;
+  }
+  d.source = FieldString(obj, "source", where);
+  d.url = FieldString(obj, "url", where);
+  std::string date = FieldString(obj, "date", where);
+  unreadable_date->clear();
+  if (!date.empty()) {
+    d.date = ParseDate(date);  // the timeline works by day
+    if (d.date.empty()) *unreadable_date = date;
+  }
+  // Every other scalar field, for `compare --by field:NAME`.
+  for (const auto& [key, value] : obj.items()) {
+    if (key == "text") continue;
+    if (value.is_string())
+      d.fields.emplace(key, value.get<std::string>());
+    else if (value.is_number() || value.is_boolean())
+      d.fields.emplace(key, value.dump());
+  }
+  *doc = std::move(d);
+}
+
+}  // namespace
+// ---- end of JSON
+
 bool DocumentReader::NextJsonl(Document* doc) {
-  std::string line;
-  while (std::getline(*in_, line)) {
+  std::string raw, line;
+  for (;;) {
+    uint64_t before = lines_->consumed();
+    LineReader::Status st = lines_->Next(&raw);
+    if (st == LineReader::Status::kEnd) break;
     ++line_;
-    bytes_read_ += line.size() + 1;
+    if (!decoded_) bytes_read_ += lines_->consumed() - before;
     std::string where = current_ + ":" + std::to_string(line_);
-    size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string::npos) continue;  // blank lines are allowed
-    if (int64_t bad = FindInvalidUtf8(line); bad >= 0) {
-      Skip(where + ": byte " + std::to_string(bad) + " of the line: invalid UTF-8");
+    if (st == LineReader::Status::kTooLong) {
+      Skip(where + ": line longer than " + std::to_string(options_.max_line_bytes) + " bytes");
       continue;
     }
-    nlohmann::json obj;
+    if (raw.find_first_not_of(" \t\r") == std::string::npos) continue;  // blank lines are allowed
+    if (!DecodeBytes(raw, where, &line)) continue;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;  // a BOM alone
     try {
-      obj = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
-      Skip(where + ": malformed JSON at byte " + std::to_string(e.byte) + " of the line");
-      continue;
-    }
-    try {
-      if (!obj.is_object()) throw Error(where + ": expected a JSON object");
-      auto text = obj.find("text");
-      if (text == obj.end() || !text->is_string())
-        throw Error(where + ": field 'text': missing or not a string");
-      Document d;
-      d.origin = where;
-      d.text = text->get<std::string>();
-      d.id = FieldString(obj, "id", where);
-      if (d.id.empty())
-        d.id = (current_ == "<stdin>" ? std::string("stdin") : TxtDocumentId(current_)) + ":" +
-               std::to_string(line_);
-      d.title = FieldString(obj, "title", where);
-      if (!d.title.empty()) {
-        // The title is read like a .txt file's first line: the opening paragraph of the text, so
-        // one article gives the same network from .txt and from JSONL. Offsets count from it.
-        d.text = d.title + "\n\n" + d.text;
+      std::string unreadable_date;
+      ParseJsonlLine(line, where,
+                     (current_ == "<stdin>" ? std::string("stdin") : TxtDocumentId(current_)) +
+                         ":" + std::to_string(line_),
+                     doc, &unreadable_date);
+      if (!unreadable_date.empty()) {
+        ++undated_;
+        if (options_.warn)
+          options_.warn(where + ": field 'date': '" + unreadable_date +
+                        "' is not a date actorgraph can read; document kept, undated");
       }
-      d.source = FieldString(obj, "source", where);
-      d.url = FieldString(obj, "url", where);
-      std::string date = FieldString(obj, "date", where);
-      if (!date.empty()) {
-        d.date = ParseDate(date);  // the timeline works by day
-        if (d.date.empty()) {
-          ++undated_;
-          if (options_.warn)
-            options_.warn(where + ": field 'date': '" + date +
-                          "' is not a date actorgraph can read; document kept, undated");
-        }
-      }
-      for (const auto& [key, value] : obj.items()) {
-        if (key == "text") continue;
-        if (value.is_string())
-          d.fields.emplace(key, value.get<std::string>());
-        else if (value.is_number() || value.is_boolean())
-          d.fields.emplace(key, value.dump());
-      }
-      *doc = std::move(d);
       return true;
     } catch (const Error& e) {
       Skip(e.what());
     }
   }
-  if (in_->bad()) throw Error(current_ + ": read error");
+  if (lines_->bad()) throw Error(current_ + ": read error");
   return false;
 }
 
 bool DocumentReader::Next(Document* doc) {
   for (;;) {
-    if (in_ == nullptr && !OpenNext()) return false;
+    if (!open_ && !OpenNext()) return false;
     bool got = false;
     if (jsonl_) {
       got = NextJsonl(doc);
+      if (!got) open_ = false;
     } else {
-      got = ReadTxt(*in_, current_, doc);
-      in_ = nullptr;  // one article per .txt input
-      if (!got) continue;
+      got = ReadTxt(doc);
+      open_ = false;  // one article per .txt input
     }
     if (got) {
       doc->seq = documents_++;
       return true;
     }
-    in_ = nullptr;
   }
 }
 

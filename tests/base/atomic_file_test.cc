@@ -1,6 +1,13 @@
 #include "actorgraph/base/atomic_file.h"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <functional>
 
 #include "actorgraph/base/error.h"
 #include "test_util.h"
@@ -35,6 +42,110 @@ TEST(AtomicFile, FailureKeepsOldFileAndLeavesNoTemporary) {
 TEST(AtomicFile, UnwritableFolderIsAnError) {
   EXPECT_THROW(WriteFileAtomically("/nonexistent-dir/x.txt", [](std::ostream& o) { o << "x"; }),
                Error);
+}
+
+// Runs `body` in a forked child and returns its exit status (the child reports through it).
+int InChild(const std::function<int()>& body) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int rc = 99;
+    try {
+      rc = body();
+    } catch (...) {
+      rc = 98;
+    }
+    ::_exit(rc);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+size_t Entries(const std::filesystem::path& dir) {
+  return std::distance(std::filesystem::directory_iterator(dir), {});
+}
+
+TEST(AtomicFile, FileSizeLimitFailsWithEfbigAndKeepsTheOldFile) {
+  auto dir = TempDir("atomic");
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "old"; });
+  int rc = InChild([&] {
+    ::signal(SIGXFSZ, SIG_IGN);  // as the CLI does: the write fails instead of killing us
+    struct rlimit rl = {4096, 4096};
+    ::setrlimit(RLIMIT_FSIZE, &rl);
+    try {
+      WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << std::string(1 << 20, 'x'); });
+    } catch (const Error& e) {
+      return std::string(e.what()) ==
+                     "cannot write " + (dir / "a.txt").string() + ": File too large"
+                 ? 0
+                 : 2;
+    }
+    return 1;
+  });
+  EXPECT_EQ(rc, 0);
+  EXPECT_EQ(ReadFile(dir / "a.txt"), "old");
+  EXPECT_EQ(Entries(dir), 1u);
+}
+
+TEST(AtomicFile, FullDiskFailsAndKeepsTheOldFile) {
+  auto dir = TempDir("atomic_tmpfs");
+  if (::geteuid() != 0 ||
+      std::system(("mount -t tmpfs -o size=64k tmpfs " + dir.string() + " 2>/dev/null").c_str()))
+    GTEST_SKIP() << "cannot mount a tmpfs here (needs root)";
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "old"; });
+  std::string what;
+  try {
+    WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << std::string(1 << 20, 'x'); });
+  } catch (const Error& e) {
+    what = e.what();
+  }
+  std::string old = ReadFile(dir / "a.txt");
+  size_t entries = Entries(dir);
+  std::system(("umount " + dir.string()).c_str());
+  EXPECT_EQ(what, "cannot write " + (dir / "a.txt").string() + ": No space left on device");
+  EXPECT_EQ(old, "old");
+  EXPECT_EQ(entries, 1u);
+}
+
+TEST(AtomicFile, FolderRemovedWhileWritingFailsNamingTheFile) {
+  auto dir = TempDir("atomic") / "out";
+  std::filesystem::create_directories(dir);
+  std::string what;
+  try {
+    WriteFileAtomically(dir / "a.txt", [&](std::ostream& o) {
+      o << "half";
+      std::filesystem::remove_all(dir);
+      o << std::string(1 << 17, 'x');
+    });
+  } catch (const Error& e) {
+    what = e.what();
+  }
+  EXPECT_EQ(what, "cannot write " + (dir / "a.txt").string() + ": No such file or directory");
+  EXPECT_FALSE(std::filesystem::exists(dir));
+}
+
+TEST(AtomicFile, SignalHandlerRemovesTheTemporaryFile) {
+  auto dir = TempDir("atomic");
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "old"; });
+  static char name[256];
+  int rc = InChild([&] {
+    ::signal(SIGTERM, [](int) {
+      int n = RemoveTemporaryFiles(name, sizeof name);
+      ::_exit(n == 1 ? 42 : 43);
+    });
+    WriteFileAtomically(dir / "a.txt", [](std::ostream& o) {
+      o << std::string(1 << 17, 'x');
+      o.flush();
+      ::raise(SIGTERM);
+    });
+    return 1;
+  });
+  EXPECT_EQ(rc, 42);
+  EXPECT_EQ(ReadFile(dir / "a.txt"), "old");
+  EXPECT_EQ(Entries(dir), 1u);
+  char none[8];
+  EXPECT_EQ(RemoveTemporaryFiles(none, sizeof none), 0);  // nothing in progress here
+  EXPECT_STREQ(none, "");
 }
 
 }  // namespace

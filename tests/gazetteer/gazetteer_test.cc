@@ -119,5 +119,11 @@ TEST(Gazetteer, CountryFollowsAffiliations) {
   EXPECT_EQ(g.CountryOf(*g.Find("un")), "");
 }
 
+// The same nlohmann out_of_range as fuzz_gold found, in a gazetteer file.
+TEST(Gazetteer, NumberBeyondADoubleIsMalformedJson) {
+  EXPECT_EQ(Errors(R"({"actorgraph_gazetteer": 1e400, "actors": []})"),
+            "f.json: malformed JSON: number overflow parsing '1e400'\n");
+}
+
 }  // namespace
 }  // namespace actorgraph

@@ -44,5 +44,20 @@ TEST(Eval, MalformedGoldNamesEntryAndField) {
   }
 }
 
+// Found by fuzz_gold (fuzz/regressions/fuzz_gold/): nlohmann's out_of_range for a number beyond
+// a double escaped as a non-actorgraph exception.
+TEST(Eval, NumberBeyondADoubleIsMalformedJson) {
+  try {
+    ParseGold(R"([{"file": "a.txt", "actors": [], "x": 1e400}])", "g.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "g.json: malformed JSON: number overflow parsing '1e400'");
+  }
+  EXPECT_THROW(ParseGold(R"([{"file": "a.txt", "actors": [{"name": "x", "type": 7}]}])", "g.json"),
+               Error);
+  EXPECT_THROW(ParseGold(R"([{"file": "a.txt", "actors": [{"name": "x", "optional": 1}]}])", "g"),
+               Error);
+}
+
 }  // namespace
 }  // namespace actorgraph

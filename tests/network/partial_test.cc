@@ -81,5 +81,95 @@ TEST(Partial, TheSameShardTwiceIsRefused) {
   }
 }
 
+// Every refusal of a partial names the file and the field, in one line.
+class PartialRefusal : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    g_ = new Gazetteer(Gazetteer::Load({SourcePath("gazetteer")}));
+    Matcher m(*g_);
+    auto dir = TempDir("partial");
+    WritePartial(Count(m, {Article("000_cf551ab84df76352")}), *g_, dir / "a.json");
+    good_ = new std::string(ReadFile(dir / "a.json"));
+  }
+  static void TearDownTestSuite() {
+    delete g_;
+    delete good_;
+  }
+  static std::string Refusal(const std::string& contents, CooccurOptions o = {}) {
+    o.max_evidence = 2;
+    Cooccurrence into(g_->actors().size(), o);
+    try {
+      MergePartialText(contents, "p.json", *g_, &into);
+    } catch (const Error& e) {
+      EXPECT_EQ(into.documents(), 0u);
+      return e.what();
+    }
+    return "accepted";
+  }
+  static std::string Replace(std::string s, const std::string& from, const std::string& to) {
+    size_t at = s.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return s.replace(at, from.size(), to);
+  }
+  static Gazetteer* g_;
+  static std::string* good_;
+};
+Gazetteer* PartialRefusal::g_ = nullptr;
+std::string* PartialRefusal::good_ = nullptr;
+
+TEST_F(PartialRefusal, GoodFileIsAccepted) { EXPECT_EQ(Refusal(*good_), "accepted"); }
+
+TEST_F(PartialRefusal, TruncatedFile) {
+  std::string cut = good_->substr(0, good_->size() / 2);
+  EXPECT_EQ(Refusal(cut), "p.json: truncated: the JSON ends at byte " + std::to_string(cut.size()) +
+                              " before the partial graph is complete");
+  EXPECT_EQ(Refusal(""),
+            "p.json: truncated: the JSON ends at byte 0 before the partial graph is "
+            "complete");
+}
+
+TEST_F(PartialRefusal, NotAPartialOrAnotherVersion) {
+  EXPECT_EQ(Refusal("{\"actors\": []}"),
+            "p.json: field 'actorgraph_partial': missing: not a partial graph");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"actorgraph_partial\":1", "\"actorgraph_partial\":2")),
+            "p.json: field 'actorgraph_partial': version 2 is not supported (this actorgraph "
+            "reads version 1)");
+}
+
+TEST_F(PartialRefusal, AnotherGazetteer) {
+  std::string other = Replace(*good_, g_->hash(), std::string(64, '0'));
+  EXPECT_EQ(Refusal(other),
+            "p.json: field 'gazetteer_hash': made with another gazetteer than the one loaded");
+}
+
+TEST_F(PartialRefusal, OtherOptions) {
+  CooccurOptions paragraph;
+  paragraph.window = Window::kParagraph;
+  EXPECT_EQ(Refusal(*good_, paragraph),
+            "p.json: field 'window': made with --window sentence, the first partial with "
+            "--window paragraph");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"max_evidence\":2", "\"max_evidence\":7")),
+            "p.json: field 'max_evidence': made with --max-evidence 7, the first partial with 2");
+}
+
+TEST_F(PartialRefusal, MistypedOrUnknownFields) {
+  EXPECT_EQ(Refusal(Replace(*good_, "\"documents\":1,", "\"documents\":-1,")),
+            "p.json: field 'documents': expected a non-negative integer");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"mentions\":", "\"mentions\":1.5e300,\"x\":")),
+            "p.json: field 'mentions': expected a non-negative integer");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"evidence\":[", "\"evidence\":7,\"y\":[")),
+            "p.json: field 'edges[0].evidence': missing or not a list");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"start\":", "\"start\":4294967296,\"x\":")),
+            "p.json: field 'edges[0].evidence[0].start': 4294967296 is out of range");
+  EXPECT_EQ(Refusal(Replace(*good_, "{\"id\":\"", "{\"id\":\"no_such_"))
+                .rfind("p.json: field 'nodes[0].id': unknown actor 'no_such_", 0),
+            0u);
+}
+
+TEST_F(PartialRefusal, NumberBeyondADouble) {
+  EXPECT_EQ(Refusal(Replace(*good_, "\"documents\":1,", "\"documents\":1e400,")),
+            "p.json: malformed JSON: number overflow parsing '1e400'");
+}
+
 }  // namespace
 }  // namespace actorgraph

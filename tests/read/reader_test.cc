@@ -1,6 +1,10 @@
 #include "actorgraph/read/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <sstream>
 
 #include "actorgraph/base/error.h"
 #include "test_util.h"
@@ -157,6 +161,147 @@ TEST(Reader, InvalidUtf8NamesFileAndByte) {
   EXPECT_NE(warnings[0].find("bad.txt: byte 3: invalid UTF-8"), std::string::npos) << warnings[0];
 }
 
+TEST(Reader, BlankTxtIsAnEmptyDocumentNotReturned) {
+  auto dir = TempDir("reader");
+  WriteFile(dir / "empty.txt", "");
+  WriteFile(dir / "blank.txt", " \n\t\r\n\n");
+  WriteFile(dir / "z.txt", "text");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({dir.string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].id, "z");
+  EXPECT_EQ(docs[0].seq, 0u);
+  EXPECT_EQ(r.empty(), 2u);
+  EXPECT_EQ(r.skipped(), 0u);
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(Reader, LineLongerThanTheBoundIsRefusedWithFileAndLine) {
+  auto dir = TempDir("reader");
+  std::string longline = "{\"text\":\"" + std::string(100, 'x') + "\"}";
+  WriteFile(dir / "l.jsonl", "{\"text\":\"a\"}\n" + longline + "\n{\"text\":\"b\"}\n");
+  WriteFile(dir / "t.txt", "title\n" + std::string(100, 'y') + "\nend\n");
+  WriteFile(dir / "u.txt", "short\nlines\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.max_line_bytes = 50;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({dir.string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].text, "a");
+  EXPECT_EQ(docs[1].text, "b");
+  EXPECT_EQ(docs[1].id, "l:3");
+  EXPECT_EQ(docs[2].text, "short\nlines\n");
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0],
+            (dir / "l.jsonl").string() + ":2: line longer than 50 bytes; document skipped");
+  EXPECT_EQ(warnings[1],
+            (dir / "t.txt").string() + ":2: line longer than 50 bytes; document skipped");
+  opt.strict = true;
+  DocumentReader strict({(dir / "l.jsonl").string()}, opt);
+  Document d;
+  EXPECT_TRUE(strict.Next(&d));
+  EXPECT_THROW(strict.Next(&d), Error);
+}
+
+TEST(LineReader, BoundHoldsAcrossChunksAndTheLineIsNotStored) {
+  // Lines much longer than the 64 KiB read chunk, with and without a final newline.
+  std::string big(3 << 20, 'x');
+  std::istringstream in("a\n" + big + "\nb\n" + big);
+  LineReader lr(in, 2 << 20);
+  std::string line;
+  EXPECT_EQ(lr.Next(&line), LineReader::Status::kLine);
+  EXPECT_EQ(line, "a");
+  EXPECT_EQ(lr.Next(&line), LineReader::Status::kTooLong);
+  EXPECT_TRUE(line.empty());
+  EXPECT_EQ(lr.Next(&line), LineReader::Status::kLine);
+  EXPECT_EQ(line, "b");
+  EXPECT_EQ(lr.Next(&line), LineReader::Status::kTooLong);
+  EXPECT_EQ(lr.Next(&line), LineReader::Status::kEnd);
+  EXPECT_EQ(lr.consumed(), 2 + big.size() + 1 + 2 + big.size());
+}
+
+TEST(Reader, SymlinkLoopAndDanglingLinksAreReportedOnceAndNeverHang) {
+  namespace fs = std::filesystem;
+  auto dir = TempDir("reader");
+  WriteFile(dir / "sub" / "a.txt", "A");
+  fs::create_directory_symlink("..", dir / "sub" / "up");     // a loop through the parent
+  fs::create_directory_symlink(dir / "sub", dir / "again");   // the same folder twice
+  fs::create_symlink("loop.txt", dir / "loop.txt");           // a link to itself (ELOOP)
+  fs::create_symlink(dir / "nowhere.txt", dir / "gone.txt");  // dangling
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({dir.string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "A");
+  std::sort(warnings.begin(), warnings.end());
+  ASSERT_EQ(warnings.size(), 4u) << ::testing::PrintToString(warnings);
+  EXPECT_EQ(warnings[0],
+            (dir / "again").string() + ": symlink loop (folder already read); folder skipped");
+  EXPECT_EQ(warnings[1], (dir / "gone.txt").string() +
+                             ": cannot open for reading: No such file or directory; file skipped");
+  EXPECT_EQ(warnings[2],
+            (dir / "loop.txt").string() +
+                ": cannot open for reading: Too many levels of symbolic links; file skipped");
+  EXPECT_EQ(warnings[3],
+            (dir / "sub" / "up").string() + ": symlink loop (folder already read); folder skipped");
+}
+
+TEST(Reader, UnreadableFileInAFolderIsReportedAndSkipped) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every file; see Cli.UnreadableFile* for a link";
+  auto dir = TempDir("reader");
+  WriteFile(dir / "a.txt", "A");
+  WriteFile(dir / "b.txt", "B");
+  std::filesystem::permissions(dir / "a.txt", std::filesystem::perms::none);
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({dir.string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], (dir / "a.txt").string() +
+                             ": cannot open for reading: Permission denied; file skipped");
+}
+
+TEST(Reader, Utf16JsonlIsDecodedAsAWhole) {
+  auto dir = TempDir("reader");
+  std::string utf8 = "{\"id\":\"x\",\"text\":\"الكاظمي\"}\n\n{\"text\":\"بغداد\"}\n";
+  WriteFile(dir / "u.jsonl", "\xFF\xFE" + ConvertFromUtf8(utf8, "UTF-16LE"));
+  DocumentReader r({(dir / "u.jsonl").string()}, {});
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].text, "الكاظمي");
+  EXPECT_EQ(docs[1].text, "بغداد");
+  EXPECT_EQ(docs[1].id, "u:3");
+}
+
+TEST(Reader, Windows1256JsonlLinesAreDecodedOneByOne) {
+  auto dir = TempDir("reader");
+  std::string utf8 = "{\"text\":\"التقى رئيس الوزراء العراقي مصطفى الكاظمي بالرئيس الأميركي\"}\n";
+  WriteFile(dir / "w.jsonl", ConvertFromUtf8(utf8 + utf8, "windows-1256"));
+  ReaderOptions opt;
+  opt.encoding = "cp1256";
+  DocumentReader r({(dir / "w.jsonl").string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].text, "التقى رئيس الوزراء العراقي مصطفى الكاظمي بالرئيس الأميركي");
+}
+
+TEST(Reader, ReadsAStream) {
+  std::istringstream in("{\"text\":\"a\"}\n{\"text\":\"b\"}\n");
+  DocumentReader r(in, "s.jsonl", true, {});
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].origin, "s.jsonl:2");
+}
+
 TEST(Reader, MissingInputIsAnError) {
   EXPECT_THROW(DocumentReader({"/no/such/file.txt"}, {}), Error);
 }
@@ -176,6 +321,21 @@ TEST(Reader, FindInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0);          // surrogate
   EXPECT_EQ(FindInvalidUtf8("x\xE2\x82"), 1);             // truncated
   EXPECT_EQ(FindInvalidUtf8("\xF0\x9F\x98\x80 ok"), -1);  // emoji
+}
+
+// The same nlohmann out_of_range as fuzz_gold found, in a JSONL line: skipped like any
+// malformed line instead of ending the run.
+TEST(Reader, NumberBeyondADoubleIsAMalformedLine) {
+  std::istringstream in("{\"text\":\"a\",\"n\":1e400}\n{\"text\":\"b\"}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r(in, "n.jsonl", true, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0],
+            "n.jsonl:1: malformed JSON: number overflow parsing '1e400'; document skipped");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actorgraph/gazetteer/gazetteer.h"
@@ -25,6 +26,8 @@ struct GoldDocument {
 
 // Throws Error naming the file, entry and field.
 std::vector<GoldDocument> LoadGold(const std::string& path);
+// The same from the file's contents; `path` is used in messages.
+std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string& path);
 
 struct Counts {
   int tp = 0, fp = 0, fn = 0;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actorgraph/gazetteer/gazetteer.h"
@@ -29,5 +30,13 @@ void CheckDistinctShards(const std::vector<std::filesystem::path>& paths);
 
 // The options a partial file was made with, to create the accumulator for MergePartial.
 CooccurOptions PartialOptions(const std::filesystem::path& path);
+
+// The same from a partial file's contents; `name` is used in messages. Every error is one line
+// "NAME: field 'F': …": truncated JSON ("NAME: truncated: …"), another version, another
+// gazetteer ('gazetteer_hash'), other options ('window', 'max_evidence', 'snippet_bytes'), a
+// missing or mistyped field, an unknown actor id. `into` is unchanged when it throws.
+CooccurOptions PartialOptionsFromText(std::string_view contents, const std::string& name);
+void MergePartialText(std::string_view contents, const std::string& name,
+                      const Gazetteer& gazetteer, Cooccurrence* into);
 
 }  // namespace actorgraph

@@ -6,6 +6,19 @@
 // DD/MM/YYYY, English and Arabic month names, Arabic-Indic digits); a date it cannot read leaves
 // the document undated, with a warning, and is counted (undated_unreadable). Standard input is read
 // as JSONL when its first non-blank character is '{', else as one .txt article.
+//
+// Input bytes are decoded to UTF-8 by TextDecoder (encoding.h: a BOM, valid UTF-8, or ICU's
+// charset detector; or the encoding named in ReaderOptions::encoding). Document::text is always
+// UTF-8 and every later byte offset (mentions, evidence) is an offset into it, not into the file.
+// UTF-16/UTF-32 inputs are decoded as a whole; ASCII-compatible ones (UTF-8, windows-1256, …) line
+// by line (JSONL) or per file (.txt).
+//
+// Bad input never ends the run unless `strict` is set: a file that cannot be decoded, a line
+// longer than `max_line_bytes`, a malformed JSONL line, a file in a folder that cannot be opened
+// (permissions, dangling symlink, symlink loop) is reported once through `warn` and skipped.
+// An empty or blank .txt file is an empty document: it is counted in empty(), not returned.
+// Folders are walked recursively, following symlinked folders but never entering a folder twice
+// (a symlink loop is reported once and cannot hang the walk).
 #pragma once
 
 #include <cstdint>
@@ -19,14 +32,50 @@
 #include <vector>
 
 #include "actorgraph/read/document.h"
+#include "actorgraph/read/encoding.h"
 
 namespace actorgraph {
 
 struct ReaderOptions {
   // Fail on the first invalid document (bad UTF-8, malformed JSONL line) instead of skipping it.
   bool strict = false;
-  // Receives one line per skipped document ("file: byte N: invalid UTF-8; document skipped").
+  // Receives one line per skipped document or file ("file: byte N: invalid UTF-8; document
+  // skipped", "dir/x.txt: cannot open for reading: Permission denied; file skipped").
   std::function<void(const std::string&)> warn;
+  // "auto" or an ICU converter name (utf-8, utf-16, utf-16le, cp1256, …); see encoding.h.
+  std::string encoding = "auto";
+  // ICU charset detector confidence (0-100) that `auto` needs to accept a guess. On the sample
+  // articles in windows-1256, whole articles score 72-84 and their first 300 bytes 48-75.
+  int min_confidence = 40;
+  // A line (bytes up to '\n', counted in input bytes) longer than this is refused: the JSONL line
+  // or the whole .txt document is skipped with its file and line, without reading the line into
+  // memory. Default 64 MiB.
+  uint64_t max_line_bytes = uint64_t{64} << 20;
+};
+
+// Reads lines from a stream with a bound on their length, in chunks (no per-character calls).
+// Independent of the JSON parser so the parser can change without touching the bounds.
+class LineReader {
+ public:
+  enum class Status { kLine, kEnd, kTooLong };
+  LineReader(std::istream& in, uint64_t max_line_bytes);
+  // The next line without its '\n' (a final line without '\n' counts). kTooLong: the line was
+  // longer than the bound; its bytes were consumed and discarded (`line` is left empty).
+  Status Next(std::string* line);
+  // Up to `n` bytes ahead of the read position, without consuming them.
+  std::string_view Peek(size_t n);
+  // Everything left in the stream (no bound), for inputs decoded as a whole.
+  std::string Rest();
+  uint64_t consumed() const { return consumed_; }  // bytes consumed so far
+  bool bad() const { return in_->bad(); }
+
+ private:
+  bool Fill();  // appends one chunk; false at the end of the stream
+  std::istream* in_;
+  uint64_t max_;
+  std::string buf_;
+  size_t pos_ = 0;
+  uint64_t consumed_ = 0;
 };
 
 class DocumentReader {
@@ -36,8 +85,13 @@ class DocumentReader {
   DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options);
   ~DocumentReader();
 
+  // Reads one stream (not owned; for library users and fuzzing): `name` is used for messages and
+  // ids, `jsonl` picks the format.
+  DocumentReader(std::istream& in, std::string name, bool jsonl, ReaderOptions options);
+
   // Reads the next document into `doc`; false at the end. Throws Error under `strict`.
   bool Next(Document* doc);
+  uint64_t empty() const { return empty_; }  // blank .txt documents passed over
 
   uint64_t documents() const { return documents_; }         // documents returned so far
   uint64_t skipped() const { return skipped_; }             // documents skipped as invalid
@@ -48,21 +102,26 @@ class DocumentReader {
 
  private:
   bool OpenNext();
+  bool Start(std::istream& in, bool sniff);
   bool NextJsonl(Document* doc);
-  bool ReadTxt(std::istream& in, const std::string& name, Document* doc);
-  void Skip(const std::string& message);
+  bool ReadTxt(Document* doc);
+  bool DecodeBytes(std::string_view bytes, const std::string& where, std::string* utf8);
+  void Skip(const std::string& message, const char* what = "document");
+  void AddFolder(const std::string& folder, std::vector<std::string>* found);
 
   ReaderOptions options_;
+  TextDecoder decoder_;
   std::vector<std::string> files_;  // expanded inputs; "-" for standard input
   size_t next_file_ = 0;
-  std::unique_ptr<std::ifstream> file_;
-  std::istream* in_ = nullptr;
-  std::string current_;  // name of the current input
+  std::unique_ptr<std::istream> owned_;  // the open file, or the decoded text of a UTF-16 input
+  std::istream* external_ = nullptr;     // the stream given to the stream constructor
+  std::unique_ptr<LineReader> lines_;
+  bool open_ = false;
+  bool decoded_ = false;  // the current input was decoded as a whole: lines are UTF-8 already
+  std::string current_;   // name of the current input
   bool jsonl_ = false;
   uint64_t line_ = 0;
-  std::string pending_;  // first line of standard input read while sniffing its format
-  bool has_pending_ = false;
-  uint64_t documents_ = 0, skipped_ = 0, bytes_read_ = 0, total_bytes_ = 0, undated_ = 0;
+  uint64_t documents_ = 0, skipped_ = 0, empty_ = 0, bytes_read_ = 0, total_bytes_ = 0, undated_ = 0;
 };
 
 // The byte offset of the first invalid UTF-8 sequence in `s`, or -1 when `s` is valid UTF-8.

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, -fsanitize=fuzzer,address,undefined; a separate build
+# folder with -DACTORGRAPH_FUZZ=ON) and runs every target for SECONDS each, from seed corpora made
+# of the repository's test data plus fuzz/seeds/, with the JSON and Arabic-clitic dictionaries.
+#   bench/fuzz.sh SECONDS [TARGET...]     e.g. bench/fuzz.sh 20 (CI), bench/fuzz.sh 3600
+# Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_JOBS (targets run at once, default 1),
+# FUZZ_RSS_MB (libFuzzer -rss_limit_mb, default 2048).
+# Prints a Markdown table (target, executions, exec/s, corpus, crashes, leaks) and exits 1 when
+# any target crashed, leaked or failed an invariant; the crashing inputs are kept in
+# $FUZZ_BUILD_DIR/artifacts/TARGET/ (turn each into a regression test in tests/).
+set -euo pipefail
+
+seconds="${1:?usage: bench/fuzz.sh SECONDS [TARGET...]}"
+shift
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
+jobs="${FUZZ_JOBS:-1}"
+rss="${FUZZ_RSS_MB:-2048}"
+all=(fuzz_txt_reader fuzz_jsonl_reader fuzz_gazetteer fuzz_partial fuzz_gold fuzz_text_path
+  fuzz_writers)
+targets=("$@")
+((${#targets[@]})) || targets=("${all[@]}")
+
+command -v clang++ >/dev/null || { echo "fuzz.sh: needs clang (apt-get install clang)" >&2; exit 1; }
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DACTORGRAPH_FUZZ=ON -DACTORGRAPH_BUILD_TESTS=OFF >/dev/null
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" actorgraph_cli >/dev/null
+
+# Seed corpora: the test data of the repository (never the fuzzing output of an earlier run,
+# which stays in $build/corpus/TARGET and grows run after run).
+seeds="$build/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"/{fuzz_txt_reader,fuzz_jsonl_reader,fuzz_gazetteer,fuzz_partial,fuzz_gold,fuzz_text_path,fuzz_writers}
+for f in "$root"/examples/articles/*.txt; do
+  b=$(basename "$f" .txt)
+  # The readers' first byte selects the options (fuzz/reader_fuzzer.cc): 0 = auto, no bound.
+  { printf '\0'; head -c 4000 "$f"; } >"$seeds/fuzz_txt_reader/$b"
+  head -c 4000 "$f" >"$seeds/fuzz_text_path/$b"
+  python3 - "$f" "$seeds/fuzz_jsonl_reader/$b" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()[:3000]
+with open(sys.argv[2], "wb") as out:
+    out.write(b"\0")
+    out.write((json.dumps({"id": "x", "title": text.split("\n")[0], "date": "2021-07-26",
+                           "source": "s", "text": text}, ensure_ascii=False) + "\n").encode())
+PY
+  { printf '\1'; head -c 2000 "$f" | iconv -f utf-8 -t utf-16 2>/dev/null || true; } \
+    >"$seeds/fuzz_txt_reader/$b.utf16"
+  { printf '\0'; head -c 2000 "$f" | iconv -c -f utf-8 -t cp1256 2>/dev/null || true; } \
+    >"$seeds/fuzz_txt_reader/$b.cp1256"
+  { printf 'label\0Label\0person\0iraq\0doc\0002021-07-26\0'; head -c 300 "$f"; } \
+    >"$seeds/fuzz_writers/$b"
+done
+for f in "$root"/gazetteer/*.json; do
+  # Small slices keep each execution fast; the whole files are too big to mutate usefully.
+  python3 - "$f" "$seeds/fuzz_gazetteer/$(basename "$f")" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+if isinstance(d, dict) and isinstance(d.get("actors"), list):
+    d["actors"] = d["actors"][:6]
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+done
+cp "$root"/examples/gold.json "$seeds/fuzz_gold/"
+part="$build/partial-seed"
+rm -rf "$part"
+"$build/actorgraph" build -q --threads 1 --format partial -o "$part" \
+  "$root"/examples/articles/00{0,1}_*.txt >/dev/null 2>&1 &&
+  cp "$part/actors.partial.json" "$seeds/fuzz_partial/sample.json"
+for t in "${all[@]}"; do
+  [ -d "$root/fuzz/seeds/$t" ] && cp "$root/fuzz/seeds/$t"/* "$seeds/$t/" 2>/dev/null || true
+  [ -d "$root/fuzz/regressions/$t" ] && cp "$root/fuzz/regressions/$t"/* "$seeds/$t/" 2>/dev/null || true
+done
+
+dict_for() {
+  case "$1" in
+    fuzz_txt_reader | fuzz_text_path | fuzz_writers) echo "$root/fuzz/arabic.dict" ;;
+    *) echo "$root/fuzz/json.dict" ;;
+  esac
+}
+
+run_one() {
+  local t="$1" log="$build/logs/$1.log"
+  mkdir -p "$build/corpus/$t" "$build/artifacts/$t" "$build/logs"
+  set +e
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$build/fuzz/$t" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb="$rss" \
+    -timeout=25 -max_len=16384 -dict="$(dict_for "$t")" \
+    -artifact_prefix="$build/artifacts/$t/" "$build/corpus/$t" "$seeds/$t" >"$log" 2>&1
+  echo $? >"$build/logs/$t.rc"
+  set -e
+}
+export -f run_one dict_for
+export build seconds rss root seeds
+printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {}'
+
+status=0
+echo "| target | executions | exec/s | corpus | crashes | leaks |"
+echo "|---|---:|---:|---:|---:|---:|"
+for t in "${targets[@]}"; do
+  log="$build/logs/$t.log"
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  corpus=$(find "$build/corpus/$t" -type f | wc -l)
+  # libFuzzer stops at the first finding and sums it up in one "SUMMARY:" line.
+  leaks=$(grep -c '^SUMMARY: .*leaked' "$log" || true)
+  crashes=$(grep '^SUMMARY: ' "$log" | grep -vc 'leaked' || true)
+  rc=$(cat "$build/logs/$t.rc")
+  if [ "$rc" != 0 ] || [ "$leaks" != 0 ] || [ "$crashes" != 0 ]; then
+    status=1
+    echo "fuzz.sh: $t failed (exit $rc); see $log and $build/artifacts/$t/" >&2
+  fi
+  echo "| $t | ${execs:-0} | ${speed:-0} | $corpus | $crashes | $leaks |"
+done
+exit $status

@@ -1,0 +1,75 @@
+// Decoding article bytes to UTF-8 through ICU's converters (ucnv) and charset detector (ucsdet).
+//
+// Articles come from scrapers, spreadsheets and old Windows archives: UTF-8 (with or without a
+// byte order mark), UTF-16 (LE or BE, with a BOM; e.g. Excel's "Unicode text") and windows-1256
+// (older Arabic sites, Arabic Windows exports). Everything after the reader works on UTF-8 only:
+// byte offsets in mentions and evidence are offsets into the decoded UTF-8 text that was matched,
+// never into the input file's bytes.
+//
+// `auto` (the default) decides per input, in this order (ICU User Guide, "Character Set
+// Detection"; Unicode Standard 15.0 §23.8 for the byte order mark):
+//   1. a byte order mark: EF BB BF is UTF-8, FF FE is UTF-16LE, FE FF is UTF-16BE (the BOM is
+//      dropped from the text);
+//   2. else bytes that are valid UTF-8 (RFC 3629) are UTF-8;
+//   3. else ICU's detector's best guess, if its confidence (0-100) is at least `min_confidence`
+//      and the bytes decode without an illegal or unmapped sequence;
+//   4. else the input cannot be decoded: Decode() returns false with a one-line reason.
+// Any other name (utf-8, utf-16, utf-16le, utf-16be, cp1256, windows-1256, iso-8859-6, …: every
+// name or alias ICU's converters know) forces that encoding; a leading U+FEFF is dropped.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace actorgraph {
+
+class TextDecoder {
+ public:
+  // `encoding`: "auto" or a converter name ICU knows (case-insensitive). Throws Error
+  // ("--encoding: unknown encoding 'x'") otherwise. `min_confidence`: ICU detector confidence
+  // (0-100) needed in step 3 of auto.
+  explicit TextDecoder(std::string encoding = "auto", int min_confidence = 50);
+
+  // Decodes `bytes` into UTF-8 (`*utf8`, replaced). On failure returns false and sets `*error` to a
+  // reason without the file name, e.g. "byte 15: invalid UTF-8" or "byte 3: invalid windows-1256"
+  // (byte offsets into `bytes`) or "encoding not recognised (…); name it with --encoding". `*used`
+  // (optional) receives the encoding applied ("UTF-8", "UTF-16LE", "windows-1256", …).
+  bool Decode(std::string_view bytes, std::string* utf8, std::string* error,
+              std::string* used = nullptr) const;
+
+  // True when every character of this encoding is at least one byte and '\n' is byte 0x0A alone
+  // (UTF-8, windows-1256, ISO-8859-x, …), so input can be split into lines before decoding. False
+  // for UTF-16/UTF-32, which the reader decodes as a whole.
+  bool LineSplittable() const { return line_splittable_; }
+  bool IsAuto() const { return auto_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;  // canonical ICU name, or "auto"
+  bool auto_ = true;
+  bool utf8_ = false;
+  bool line_splittable_ = true;
+  int min_confidence_ = 50;
+};
+
+// The encoding named by a byte order mark at the start of `bytes` ("UTF-8", "UTF-16LE",
+// "UTF-16BE") and its length in bytes, or {"", 0} when there is none. UTF-32 is never guessed
+// (FF FE 00 00 reads as UTF-16LE); name it with --encoding utf-32.
+struct Bom {
+  std::string encoding;
+  size_t length = 0;
+};
+Bom DetectBom(std::string_view bytes);
+
+// Decodes `bytes` with ICU converter `encoding`, stopping at the first illegal or unmapped
+// sequence: false with `*bad_byte` set to its byte offset in `bytes`. Throws Error for an unknown
+// converter name.
+bool ConvertToUtf8(std::string_view bytes, const std::string& encoding, std::string* utf8,
+                   size_t* bad_byte);
+
+// Encodes UTF-8 into `encoding` with ICU (for tests and tools). Throws Error when a character
+// cannot be represented or the name is unknown.
+std::string ConvertFromUtf8(std::string_view utf8, const std::string& encoding);
+
+}  // namespace actorgraph

@@ -1,0 +1,215 @@
+// Issue 15 at the command line: every bad input gets one clear line and a non-zero exit, and a
+// failure on the way out (file size limit, full disk, output folder removed, SIGTERM) leaves the
+// previous outputs intact and no partial or temporary file behind.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "actorgraph/read/encoding.h"
+#include "test_util.h"
+
+namespace actorgraph {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ReadFile;
+using testing::RunCli;
+using testing::ShellQuote;
+using testing::SourcePath;
+using testing::TempDir;
+using testing::WriteFile;
+
+std::string Q(const fs::path& p) { return ShellQuote(p.string()); }
+std::string Gaz() { return "-g " + Q(SourcePath("gazetteer")); }
+std::string Cli() { return ShellQuote(ACTORGRAPH_CLI); }
+std::string Article() { return Q(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt")); }
+
+// An output folder holding the outputs of an earlier run, marked so a change would show.
+fs::path OldOutputs(const std::string& name) {
+  auto out = TempDir(name);
+  WriteFile(out / "actors.graphml", "old graphml");
+  WriteFile(out / "actors.dot", "old dot");
+  return out;
+}
+
+void ExpectOldOutputsOnly(const fs::path& out) {
+  EXPECT_EQ(ReadFile(out / "actors.graphml"), "old graphml");
+  EXPECT_EQ(ReadFile(out / "actors.dot"), "old dot");
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(out)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"actors.dot", "actors.graphml"}));
+}
+
+TEST(CliBadInput, BlankTxtFilesAreAnEmptyCorpus) {
+  auto in = TempDir("blank");
+  WriteFile(in / "a.txt", "");
+  WriteFile(in / "b.txt", "  \n\r\n\t\n");
+  auto r = RunCli("build " + Gaz() + " -o " + Q(TempDir("o")) + " " + Q(in));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "actorgraph: error: no documents to process (empty corpus)\n");
+  for (const std::string& command :
+       {std::string("mentions "), std::string("explain mustafa_al_kadhimi joe_biden "),
+        "eval --gold " + Q(SourcePath("examples/gold.json")) + " "}) {
+    auto m = RunCli(command + Gaz() + " " + Q(in));
+    EXPECT_EQ(m.exit_code, 1) << command;
+    EXPECT_EQ(m.err, "actorgraph: error: no documents to process (empty corpus)\n") << command;
+  }
+}
+
+TEST(CliBadInput, SymlinkLoopAndDanglingLinkAreReportedOnce) {
+  auto in = TempDir("links");
+  WriteFile(in / "a.txt", "التقى الكاظمي بايدن في واشنطن.");
+  fs::create_directory_symlink(".", in / "self");
+  fs::create_symlink("missing.txt", in / "gone.txt");
+  auto r = testing::Run("timeout 60 " + Cli() + " build " + Gaz() + " -o " + Q(TempDir("o")) + " " +
+                        Q(in));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "actorgraph: warning: " + (in / "gone.txt").string() +
+                       ": cannot open for reading: No such file or directory; file skipped\n"
+                       "actorgraph: warning: " +
+                       (in / "self").string() +
+                       ": symlink loop (folder already read); folder skipped\n");
+  EXPECT_NE(r.out.find("documents: 1 (2 skipped)"), std::string::npos) << r.out;
+}
+
+TEST(CliBadInput, LongLineIsRefusedWithFileAndLine) {
+  auto in = TempDir("long");
+  WriteFile(in / "n.jsonl", "{\"text\":\"الكاظمي\"}\n{\"text\":\"" + std::string(300, 'x') +
+                                "\"}\n{\"text\":\"بايدن\"}\n");
+  auto r = RunCli("build --max-line-bytes 100 " + Gaz() + " -o " + Q(TempDir("o")) + " " +
+                  Q(in / "n.jsonl"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "actorgraph: warning: " + (in / "n.jsonl").string() +
+                       ":2: line longer than 100 bytes; document skipped\n");
+  auto strict = RunCli("build --strict --max-line-bytes 100 " + Gaz() + " -o " + Q(TempDir("o")) +
+                       " " + Q(in / "n.jsonl"));
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_EQ(strict.err,
+            "actorgraph: error: " + (in / "n.jsonl").string() + ":2: line longer than 100 bytes\n");
+}
+
+TEST(CliBadInput, UnknownEncodingIsAnError) {
+  auto r =
+      RunCli("build --encoding klingon-8 " + Gaz() + " -o " + Q(TempDir("o")) + " " + Article());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "actorgraph: error: --encoding: unknown encoding 'klingon-8'\n");
+}
+
+TEST(CliBadInput, Utf16AndWindows1256ArticlesGiveTheSameMentions) {
+  auto in = TempDir("encodings");
+  std::string utf8 = ReadFile(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt"));
+  const std::string stem = "001_9f79dd596af1e7b3.txt";
+  WriteFile(in / "cp" / stem, ConvertFromUtf8(utf8, "windows-1256"));
+  WriteFile(in / "le" / stem, "\xFF\xFE" + ConvertFromUtf8(utf8, "UTF-16LE"));
+  WriteFile(in / "be" / stem, ConvertFromUtf8(utf8, "UTF-16BE"));  // no BOM: named below
+  auto mentions = [&](const std::string& options, const fs::path& input) {
+    auto r = RunCli("mentions -q " + options + Gaz() + " --format jsonl " + Q(input));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  std::string want = mentions("", SourcePath("examples/articles") / stem);
+  EXPECT_GT(want.size(), 1000u);
+  EXPECT_EQ(mentions("", in / "cp"), want);  // detected
+  EXPECT_EQ(mentions("--encoding cp1256 ", in / "cp"), want);
+  EXPECT_EQ(mentions("", in / "le"), want);  // byte order mark
+  EXPECT_EQ(mentions("--encoding utf-16be ", in / "be"), want);
+}
+
+TEST(CliBadInput, MergeRefusesTruncatedAndForeignPartials) {
+  auto dir = TempDir("merge");
+  auto r = RunCli("build -q --format partial " + Gaz() + " -o " + Q(dir / "a") + " " + Article());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string good = ReadFile(dir / "a" / "actors.partial.json");
+  WriteFile(dir / "cut.json", good.substr(0, 100));
+  auto cut = RunCli("merge " + Gaz() + " -o " + Q(dir / "o") + " " +
+                    Q(dir / "a/actors.partial.json") + " " + Q(dir / "cut.json"));
+  EXPECT_EQ(cut.exit_code, 1);
+  EXPECT_EQ(cut.err, "actorgraph: error: " + (dir / "cut.json").string() +
+                         ": truncated: the JSON ends at byte 100 before the partial graph is "
+                         "complete\n");
+  auto other = TempDir("other_gaz");
+  WriteFile(other / "g.json", R"({"actorgraph_gazetteer": 1, "actors": []})");
+  auto foreign = RunCli("merge -g " + Q(other / "g.json") + " -o " + Q(dir / "o") + " " +
+                        Q(dir / "a/actors.partial.json"));
+  EXPECT_EQ(foreign.exit_code, 1);
+  EXPECT_EQ(foreign.err, "actorgraph: error: " + (dir / "a/actors.partial.json").string() +
+                             ": field 'gazetteer_hash': made with another gazetteer than the one "
+                             "loaded\n");
+  r = RunCli("build -q --format partial --window paragraph " + Gaz() + " -o " + Q(dir / "b") + " " +
+             Article());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto options = RunCli("merge " + Gaz() + " -o " + Q(dir / "o") + " " +
+                        Q(dir / "a/actors.partial.json") + " " + Q(dir / "b/actors.partial.json"));
+  EXPECT_EQ(options.exit_code, 1);
+  EXPECT_EQ(options.err, "actorgraph: error: " + (dir / "b/actors.partial.json").string() +
+                             ": field 'window': made with --window paragraph, the first partial "
+                             "with --window sentence\n");
+}
+
+TEST(CliFailureOnTheWayOut, FileSizeLimitKeepsPreviousOutputs) {
+  auto out = OldOutputs("fsize");
+  // ulimit -f counts 512- or 1024-byte blocks (dash, bash): either way far below the GraphML.
+  auto r = testing::Run("ulimit -f 2 && " + Cli() + " build -q " + Gaz() + " -o " + Q(out) + " " +
+                        Article());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "actorgraph: error: cannot write " + (out / "actors.graphml").string() +
+                       ": File too large\n");
+  ExpectOldOutputsOnly(out);
+}
+
+TEST(CliFailureOnTheWayOut, FullDiskKeepsPreviousOutputs) {
+  auto out = TempDir("tmpfs");
+  if (::geteuid() != 0 ||
+      std::system(("mount -t tmpfs -o size=16k tmpfs " + Q(out) + " 2>/dev/null").c_str()))
+    GTEST_SKIP() << "cannot mount a tmpfs here (needs root)";
+  WriteFile(out / "actors.graphml", "old graphml");
+  WriteFile(out / "actors.dot", "old dot");
+  auto r = RunCli("build -q " + Gaz() + " -o " + Q(out) + " " + Article());
+  std::string graphml = ReadFile(out / "actors.graphml"), dot = ReadFile(out / "actors.dot");
+  size_t entries = std::distance(fs::directory_iterator(out), {});
+  std::system(("umount " + Q(out)).c_str());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "actorgraph: error: cannot write " + (out / "actors.graphml").string() +
+                       ": No space left on device\n");
+  EXPECT_EQ(graphml, "old graphml");
+  EXPECT_EQ(dot, "old dot");
+  EXPECT_EQ(entries, 2u);
+}
+
+// The run reads standard input from a FIFO the test controls, so the output folder can be removed
+// (or the process signalled) at a known point: after the output folder was checked, before any
+// output is written.
+TEST(CliFailureOnTheWayOut, OutputFolderRemovedMidRunFailsNamingTheFile) {
+  auto dir = TempDir("vanish");
+  auto out = dir / "out";
+  std::string script = "mkfifo " + Q(dir / "fifo") + " || exit 9; (" + Cli() + " build -q " +
+                       Gaz() + " -o " + Q(out) + " - < " + Q(dir / "fifo") +
+                       "; echo \"exit $?\" >&2) & " + "exec 3>" + Q(dir / "fifo") + "; cat " +
+                       Article() + " >&3; while [ ! -d " + Q(out) +
+                       " ]; do sleep 0.05; done; rm -rf " + Q(out) + "; exec 3>&-; wait";
+  auto r = testing::Run(script);
+  EXPECT_EQ(r.err, "actorgraph: error: cannot write " + (out / "actors.graphml").string() +
+                       ": No such file or directory\nexit 1\n");
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(CliFailureOnTheWayOut, SigtermLeavesPreviousOutputsAndNoTemporaryFile) {
+  auto dir = TempDir("sigterm");
+  auto out = OldOutputs("sigterm_out");
+  std::string script = "mkfifo " + Q(dir / "fifo") + " || exit 9; " + Cli() + " build -q " + Gaz() +
+                       " -o " + Q(out) + " - < " + Q(dir / "fifo") + " & pid=$!; exec 3>" +
+                       Q(dir / "fifo") + "; cat " + Article() +
+                       " >&3; sleep 1; kill -TERM $pid; wait $pid; echo \"exit $?\" >&2; exec 3>&-";
+  auto r = testing::Run(script);
+  // The one line of actorgraph, then (from the shell) how it ended: killed by SIGTERM, 128 + 15.
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n') + 1),
+            "actorgraph: error: interrupted by SIGTERM; no output was being written, none is "
+            "partial\n");
+  EXPECT_NE(r.err.find("exit 143\n"), std::string::npos) << r.err;
+  ExpectOldOutputsOnly(out);
+}
+
+}  // namespace
+}  // namespace actorgraph

@@ -1,0 +1,138 @@
+#include "actorgraph/read/encoding.h"
+
+#include <gtest/gtest.h>
+
+#include "actorgraph/base/error.h"
+#include "actorgraph/match/matcher.h"
+#include "actorgraph/read/reader.h"
+#include "test_util.h"
+
+namespace actorgraph {
+namespace {
+
+using testing::ReadFile;
+using testing::SourcePath;
+using testing::TempDir;
+using testing::WriteFile;
+
+std::string Decoded(const TextDecoder& d, std::string_view bytes, std::string* used = nullptr) {
+  std::string out, error;
+  EXPECT_TRUE(d.Decode(bytes, &out, &error, used)) << error;
+  return out;
+}
+
+std::string DecodeError(const TextDecoder& d, std::string_view bytes) {
+  std::string out, error;
+  EXPECT_FALSE(d.Decode(bytes, &out, &error));
+  return error;
+}
+
+TEST(Encoding, ByteOrderMarksDecide) {
+  EXPECT_EQ(DetectBom("\xEF\xBB\xBFx").encoding, "UTF-8");
+  EXPECT_EQ(DetectBom("\xFF\xFEx\0").encoding, "UTF-16LE");
+  EXPECT_EQ(DetectBom("\xFE\xFF\0x").encoding, "UTF-16BE");
+  EXPECT_EQ(DetectBom("abc").length, 0u);
+  TextDecoder d;
+  std::string used;
+  EXPECT_EQ(Decoded(d, "\xEF\xBB\xBF\xD8\xB9", &used), "\xD8\xB9");  // BOM dropped
+  EXPECT_EQ(used, "UTF-8");
+  EXPECT_EQ(Decoded(d, std::string("\xFF\xFE\x39\x06", 4), &used), "\xD8\xB9");  // ع
+  EXPECT_EQ(used, "UTF-16LE");
+  EXPECT_EQ(Decoded(d, std::string("\xFE\xFF\x06\x39", 4), &used), "\xD8\xB9");
+  EXPECT_EQ(used, "UTF-16BE");
+}
+
+TEST(Encoding, NamedEncodingsGoThroughIcu) {
+  EXPECT_EQ(Decoded(TextDecoder("cp1256"), "\xC7\xE1\xDA\xD1\xC7\xDE"), "العراق");
+  EXPECT_EQ(Decoded(TextDecoder("windows-1256"), "\xC8\xDB\xCF\xC7\xCF"), "بغداد");
+  EXPECT_EQ(Decoded(TextDecoder("UTF-16"), std::string("\x06\x39", 2)), "\xD8\xB9");  // BE, no BOM
+  EXPECT_EQ(Decoded(TextDecoder("utf-16le"), std::string("\xFF\xFE\x39\x06", 4)), "\xD8\xB9");
+  EXPECT_FALSE(TextDecoder("utf-16le").LineSplittable());
+  EXPECT_TRUE(TextDecoder("cp1256").LineSplittable());
+  EXPECT_EQ(TextDecoder("CP1256").name(), "windows-1256");
+  EXPECT_EQ(TextDecoder("utf-16le").name(), "UTF-16LE");
+  EXPECT_EQ(TextDecoder("UTF8").name(), "UTF-8");
+}
+
+TEST(Encoding, UnknownEncodingIsAnError) {
+  try {
+    TextDecoder d("klingon-8");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "--encoding: unknown encoding 'klingon-8'");
+  }
+}
+
+TEST(Encoding, DamagedUtf8NamesTheByte) {
+  TextDecoder d;
+  EXPECT_EQ(DecodeError(d, "الكاظمي \xff بايدن"), "byte 15: invalid UTF-8");
+  EXPECT_EQ(DecodeError(TextDecoder("utf-8"), "ab\xC0\x80"), "byte 2: invalid UTF-8");
+  // An unpaired surrogate in UTF-16 and a truncated code unit are invalid, not guessed around.
+  EXPECT_EQ(DecodeError(TextDecoder("utf-16le"), std::string("\x00\xD8\x41\x00", 4)),
+            "byte 0: invalid UTF-16LE");
+  EXPECT_EQ(DecodeError(d, std::string("\xFF\xFE\x41\x00\x42", 5)), "byte 4: invalid UTF-16LE");
+}
+
+TEST(Encoding, UnsureGuessIsRefusedWithTheConfidence) {
+  TextDecoder d("auto", 40);
+  std::string error = DecodeError(d, "abc \xff def");
+  EXPECT_EQ(error.rfind("byte 4: invalid UTF-8, and no confident guess of the encoding (ICU's "
+                        "detector: ",
+                        0),
+            0u)
+      << error;
+  EXPECT_NE(error.find("needs 40%); name it with --encoding"), std::string::npos) << error;
+}
+
+// The acceptance test of issue 15: UTF-16 (LE and BE, with a BOM) and windows-1256 versions of a
+// sample Arabic article are read (encoding auto) into the same UTF-8 text, so the matcher finds the
+// same mentions at the same byte offsets (offsets are into the decoded UTF-8 text).
+TEST(Encoding, Utf16AndWindows1256ArticlesGiveTheSameMentionsAsUtf8) {
+  Gazetteer g = Gazetteer::Load({SourcePath("gazetteer")});
+  Matcher m(g);
+  auto dir = TempDir("encoding");
+  std::string utf8 = ReadFile(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt"));
+  WriteFile(dir / "utf8" / "a.txt", utf8);
+  WriteFile(dir / "le" / "a.txt", "\xFF\xFE" + ConvertFromUtf8(utf8, "UTF-16LE"));
+  WriteFile(dir / "be" / "a.txt", "\xFE\xFF" + ConvertFromUtf8(utf8, "UTF-16BE"));
+  WriteFile(dir / "cp" / "a.txt", ConvertFromUtf8(utf8, "windows-1256"));
+  ASSERT_NE(ReadFile(dir / "cp" / "a.txt"), utf8);
+  auto mentions = [&](const std::string& sub) {
+    DocumentReader r({(dir / sub / "a.txt").string()}, {});
+    Document d;
+    EXPECT_TRUE(r.Next(&d)) << sub;
+    EXPECT_EQ(d.text, utf8) << sub;
+    MatchScratch sc;
+    std::vector<Mention> out;
+    m.Match(d.text, &sc, &out);
+    std::vector<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>> key;
+    for (const auto& x : out) key.emplace_back(x.actor, x.start, x.end, x.sentence);
+    return key;
+  };
+  auto want = mentions("utf8");
+  EXPECT_GT(want.size(), 10u);
+  EXPECT_EQ(mentions("le"), want);
+  EXPECT_EQ(mentions("be"), want);
+  EXPECT_EQ(mentions("cp"), want);
+}
+
+// Found by fuzz_text_path (fuzz/regressions/fuzz_text_path/): ICU's detector guessed a name its
+// converters do not know ("IBM420_rtl"), and the Error for an unknown --encoding escaped Decode,
+// ending the whole run on one document.
+TEST(Encoding, DetectorGuessWithoutAConverterIsDecodedOrRefusedNeverThrown) {
+  std::string input = ReadFile(
+      SourcePath("fuzz/regressions/fuzz_text_path/crash-19190937f3e325d81f570b1614809eafa65bb86f"));
+  TextDecoder d;
+  std::string out, error, used;
+  bool ok = true;
+  EXPECT_NO_THROW(ok = d.Decode(input, &out, &error, &used));
+  // Mostly well-formed UTF-8 with stray bytes is damaged UTF-8, never a guess.
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(error, "byte 187: invalid UTF-8");
+  // A guess named without a converter ("IBM420_ltr") is opened under its base name.
+  std::string ebcdic = ConvertFromUtf8("بغداد العراق", "IBM420");
+  EXPECT_FALSE(d.Decode(ebcdic, &out, &error, &used) && used.find('_') != std::string::npos);
+}
+
+}  // namespace
+}  // namespace actorgraph
