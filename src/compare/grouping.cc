@@ -56,7 +56,10 @@ Grouper::Grouper(GroupKey key, std::vector<std::string> inputs) : key_(std::move
       name = std::filesystem::absolute(in).lexically_normal().filename().string();
     if (name.empty()) name = in;
     int n = ++seen[name];
-    if (n > 1) name += "#" + std::to_string(n);
+    if (n > 1) {  // appended piecewise: GCC 12 warns falsely (-Wrestrict) on "#" + std::string
+      name += '#';
+      name += std::to_string(n);
+    }
     inputs_.push_back(in);
     names_.push_back(name);
   }
