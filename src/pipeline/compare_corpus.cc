@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "actorgraph/base/error.h"
+#include "bounded_queue.h"
 
 namespace actorgraph {
 namespace {
@@ -23,37 +24,7 @@ struct Batch {
   std::vector<std::string> groups;
 };
 
-class Queue {
- public:
-  explicit Queue(size_t capacity) : capacity_(capacity) {}
-  void Push(Batch b) {
-    std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return q_.size() < capacity_; });
-    q_.push_back(std::move(b));
-    not_empty_.notify_one();
-  }
-  std::optional<Batch> Pop() {
-    std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });
-    if (q_.empty()) return std::nullopt;
-    Batch b = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return b;
-  }
-  void Close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-
- private:
-  size_t capacity_;
-  std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<Batch> q_;
-  bool closed_ = false;
-};
+using Queue = BoundedQueue<Batch>;
 
 void ProfileDocument(const Matcher& matcher, const Document& doc, const std::string& group,
                      MatchScratch* sc, std::vector<Mention>* mentions, GroupProfiles* out) {

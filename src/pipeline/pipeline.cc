@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "actorgraph/base/error.h"
+#include "bounded_queue.h"
 
 namespace actorgraph {
 namespace {
@@ -18,38 +19,7 @@ namespace fs = std::filesystem;
 constexpr size_t kBatchDocs = 256;
 constexpr size_t kBatchBytes = 4 << 20;
 
-// A bounded queue of document batches.
-class BatchQueue {
- public:
-  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
-  void Push(std::vector<Document> batch) {
-    std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return q_.size() < capacity_; });
-    q_.push_back(std::move(batch));
-    not_empty_.notify_one();
-  }
-  std::optional<std::vector<Document>> Pop() {
-    std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });
-    if (q_.empty()) return std::nullopt;
-    auto b = std::move(q_.front());
-    q_.pop_front();
-    not_full_.notify_one();
-    return b;
-  }
-  void Close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-
- private:
-  size_t capacity_;
-  std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<std::vector<Document>> q_;
-  bool closed_ = false;
-};
+using BatchQueue = BoundedQueue<std::vector<Document>>;
 
 void CountDocument(const Matcher& matcher, const CountOptions& options, const Document& doc,
                    MatchScratch* sc, std::vector<Mention>* mentions, Cooccurrence* counts) {
