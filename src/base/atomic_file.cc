@@ -112,9 +112,11 @@ void WriteFileAtomically(const std::filesystem::path& path,
   int fd = -1;
   std::string tmp;
   for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-    tmp = (dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                  std::to_string(g_counter++)))
-              .string();
+    // Built piecewise: GCC 12 warns falsely (-Wrestrict) on "." + std::string.
+    std::string name = ".";
+    name += path.filename().string();
+    name += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(g_counter++);
+    tmp = (dir / name).string();
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST) break;
   }
