@@ -77,7 +77,11 @@ else
 fi
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
-cmake --build "$build" -j"$(nproc)"
+if [ "$mode" = test ]; then
+  cmake --build "$build" -j"$(nproc)"
+else  # run and build need the tool only, not the test suite
+  cmake --build "$build" -j"$(nproc)" --target actorgraph_cli
+fi
 cmake --install "$build" >/dev/null
 echo "setup: installed $prefix/bin/actorgraph (data in $prefix/share/actorgraph)"
 case ":$PATH:" in

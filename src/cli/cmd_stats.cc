@@ -2,6 +2,7 @@
 // top actors by each centrality) without writing graph files.
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -83,6 +84,10 @@ int RunStats(int argc, char** argv) {
   Matcher matcher(corpus.gazetteer);
   count_options.threads = corpus.threads;
   count_options.progress = ProgressPrinter(corpus.quiet);
+  count_options.types = corpus.types;  // --types and --roles mean what they mean for build
+  std::unique_ptr<RoleResolver> roles;
+  if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
+  count_options.roles = roles.get();
   Cooccurrence counts = CountCorpus(matcher, *corpus.reader, count_options);
   EndProgress(corpus.quiet);
   if (counts.documents() == 0) throw Error("no documents to process (empty corpus)");

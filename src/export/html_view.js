@@ -125,7 +125,8 @@ if (typeof document !== 'undefined') (function() {
   const communityColors = d3.schemeTableau10.concat(d3.schemeSet3);
   const schemes = {type: (n) => typeColor(n.type), country: (n) => (view.country_color && view.country_color[n.id]) || '#a0a0a0'};
   if (hasCommunity) schemes.community = (n) => communityColors[n.community % communityColors.length];
-  let colorBy = hasCommunity ? 'community' : (schemes[view.color_by] ? view.color_by : 'type');
+  // --color-by chooses the scheme the page opens with; the menu offers the others.
+  let colorBy = schemes[view.color_by] ? view.color_by : 'type';
   const colorSelect = $('color-by');
   for (const k of Object.keys(schemes)) colorSelect.append(el('option', {value: k}, k));
   colorSelect.value = colorBy;

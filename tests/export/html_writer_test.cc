@@ -193,6 +193,7 @@ TEST(HtmlView, ChromiumUsesComputedPositionsAndCommunities) {
   size_t b = html.find(open) + open.size(), e = html.find("</script>", b);
   auto data = nlohmann::json::parse(html.substr(b, e - b));
   int i = 0;
+  data["view"]["color_by"] = "community";  // as `build --color-by community` writes it
   for (auto& n : data["nodes"]) {  // a square, two communities
     n["x"] = 100.0 * (i % 2);
     n["y"] = 100.0 * (i / 2);
