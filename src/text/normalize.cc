@@ -30,7 +30,6 @@
 namespace actorgraph {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr int32_t kDelete = -1;
 
 // U+FDFC and U+FDFD are mapped before NFKC (step 1); NFKC would leave them alone.
