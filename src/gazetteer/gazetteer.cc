@@ -414,10 +414,15 @@ void Gazetteer::AddJson(const void* doc_ptr, const std::string& name,
       report({at(err.field), actor_id, err.field, err.message});
     }
   }
-  Rehash();
+  hash_stale_ = true;  // hashed once, after the last file (hashing per file was quadratic)
 }
 
-void Gazetteer::Rehash() {
+const std::string& Gazetteer::hash() const {
+  if (hash_stale_) Rehash();
+  return hash_;
+}
+
+void Gazetteer::Rehash() const {
   // Canonical form: every field of every actor, separated by control characters that never occur
   // in the (UTF-8 text) fields.
   std::string h;
@@ -453,11 +458,13 @@ void Gazetteer::Rehash() {
     h += '\x1e';
   }
   hash_ = Sha256Hex(h);
+  hash_stale_ = false;
 }
 
 void Gazetteer::Finish() {
   if (finished_) return;
   finished_ = true;
+  if (hash_stale_) Rehash();
   for (Actor& a : actors_) {
     if (a.demonym_stems.empty()) continue;
     std::set<std::string> blocked;

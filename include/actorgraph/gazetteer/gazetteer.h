@@ -110,8 +110,9 @@ class Gazetteer {
   int IndexOf(std::string_view id) const;
   // SHA-256, as 64 hex digits, of the loaded entries in a canonical form (every field of every
   // actor that matching or outputs use, in load order; not `note`), so a CSV table and a JSON file
-  // with the same entries hash alike (recorded in outputs).
-  const std::string& hash() const { return hash_; }
+  // with the same entries hash alike (recorded in outputs). Computed once after the last file
+  // (Finish, or the first call after an AddFile), not per file. Not thread-safe before Finish.
+  const std::string& hash() const;
   const std::vector<std::string>& files() const { return files_; }
 
   // Follows affiliations to the first state: the actor's country id, or "" when none.
@@ -124,8 +125,9 @@ class Gazetteer {
   // `doc` is a parsed nlohmann::json; `locate(entry, field)` names the table cell of a field.
   void AddJson(const void* doc, const std::string& name, std::vector<GazetteerProblem>* problems,
                const std::function<std::string(size_t, const std::string&)>& locate);
-  void Rehash();
-  std::string hash_;
+  void Rehash() const;
+  mutable std::string hash_;
+  mutable bool hash_stale_ = true;
   bool finished_ = false;
 };
 
