@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "actorgraph/base/error.h"
-#include "bounded_queue.h"
+#include "batching.h"
 
 namespace actorgraph {
 namespace {
@@ -39,18 +39,8 @@ GroupProfiles ProfileCorpus(const Matcher& matcher, DocumentReader& reader, cons
                             const TermFilter& filter, const FrameDictionary* frames,
                             const ProfileCorpusOptions& options) {
   const Gazetteer& gazetteer = matcher.gazetteer();
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  if (threads == 0) threads = 1;
-  auto t0 = std::chrono::steady_clock::now();
-  auto report = [&] {
-    if (!options.progress) return;
-    Progress p;
-    p.documents = reader.documents();
-    p.bytes = reader.bytes_read();
-    p.total_bytes = reader.total_bytes();
-    p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    options.progress(p);
-  };
+  const unsigned threads = WorkerThreads(options.threads);
+  const ProgressReporter report(reader, options.progress);
 
   GroupProfiles total(gazetteer, filter, frames, options.profile);
   if (threads == 1) {

@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "actorgraph/base/error.h"
-#include "bounded_queue.h"
+#include "batching.h"
 
 namespace actorgraph {
 namespace {
@@ -71,18 +71,8 @@ std::vector<std::pair<uint32_t, uint32_t>> WindowSpans(const MatchScratch& sc, W
 Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
                          const CountOptions& options) {
   const size_t num_actors = matcher.gazetteer().actors().size();
-  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  if (threads == 0) threads = 1;
-  auto t0 = std::chrono::steady_clock::now();
-  auto report = [&] {
-    if (!options.progress) return;
-    Progress p;
-    p.documents = reader.documents();
-    p.bytes = reader.bytes_read();
-    p.total_bytes = reader.total_bytes();
-    p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    options.progress(p);
-  };
+  const unsigned threads = WorkerThreads(options.threads);
+  const ProgressReporter report(reader, options.progress);
 
   Cooccurrence total(num_actors, options.cooccur);
   if (threads == 1) {
