@@ -99,7 +99,8 @@ int Check(const cxxopts::ParseResult& args) {
   LintResult r = LintFiles(all, stop_path, &g);
   std::vector<GazetteerProblem> shown = r.warnings;
   size_t context_warnings = 0;
-  if (!context.empty()) {
+  const bool quiet = args.count("quiet") > 0;
+  if (!context.empty() && !quiet) {
     // The warnings the gazetteer gives alone are its own; the rest come from the checked files.
     std::multiset<std::string> own;
     for (const auto& w : LintFiles(context, stop_path, nullptr).warnings) own.insert(w.ToString());
@@ -114,7 +115,6 @@ int Check(const cxxopts::ParseResult& args) {
       }
     }
   }
-  const bool quiet = args.count("quiet") > 0;
   for (const auto& e : r.errors) std::cout << "error: " << e.ToString() << "\n";
   if (!quiet)
     for (const auto& w : shown) std::cout << "warning: " << w.ToString() << "\n";
@@ -143,9 +143,9 @@ int Check(const cxxopts::ParseResult& args) {
       for (const auto& p : args["gazetteer"].as<std::vector<std::string>>()) again += " -g " + p;
     std::cout << "checked together with " << Counted(context.size(), "gazetteer file") << " ("
               << g.actors().size() - actors << " actors; "
-              << (args.count("gazetteer") ? "given with -g" : "the shipped gazetteer")
-              << "); its own " << Counted(context_warnings, "warning") << " are not listed ('"
-              << again << "' lists them)\n";
+              << (args.count("gazetteer") ? "given with -g" : "the shipped gazetteer") << "), "
+              << Counted(context_warnings, "warning") << " of its own not listed ('" << again
+              << "' lists them)\n";
   }
   return r.errors.empty() ? 0 : 1;
 }
@@ -153,7 +153,8 @@ int Check(const cxxopts::ParseResult& args) {
 int List(const cxxopts::ParseResult& args) {
   std::string format = args["format"].as<std::string>();
   if (format != "tsv") throw Error("--format: '" + format + "' is not supported (tsv)");
-  Gazetteer g = Gazetteer::Load(Paths(args));
+  // The paths, else the gazetteer of -g (as build takes it), else the shipped one.
+  Gazetteer g = Gazetteer::Load(args.count("paths") ? Paths(args) : GazetteerPaths(args));
   std::cout << "id\ttype\tlabel_en\tlabel_ar\talias\tlang\ttier\thow\n";
   for (const auto& a : g.actors())
     for (const auto& al : a.aliases)
@@ -214,8 +215,9 @@ int RunGazetteer(int argc, char** argv) {
       "       actorgraph gazetteer convert IN OUT   JSON <-> CSV/TSV tables\n"
       "paths: gazetteer files or folders (default: the shipped gazetteer/)");
   options.add_options()("g,gazetteer",
-                        "check: the gazetteer the paths are used with, loaded before them "
-                        "(repeatable; default: the shipped gazetteer/)",
+                        "check: the gazetteer the paths are used with, loaded before them; "
+                        "list without paths: the gazetteer to list (repeatable; default: the "
+                        "shipped gazetteer/)",
                         cxxopts::value<std::vector<std::string>>())(
       "format", "list: output format", cxxopts::value<std::string>()->default_value("tsv"))(
       "stopwords", "check: stop list of common words (default: stopwords_ar.txt next to the files)",
