@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/gazetteer/gazetteer_check.h"
 
 namespace actorgraph::cli {
 
@@ -100,13 +101,63 @@ bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResul
   return true;
 }
 
-Gazetteer LoadGazetteer(const cxxopts::ParseResult& args) {
+std::filesystem::path GazetteerArgument(const std::string& arg) {
+  std::error_code ec;
+  if ((arg == "gazetteer" || arg == "gazetteer/") && !std::filesystem::exists(arg, ec))
+    return DefaultGazetteerPath();
+  return arg;
+}
+
+std::vector<std::filesystem::path> GazetteerPaths(const cxxopts::ParseResult& args) {
   std::vector<std::filesystem::path> paths;
   if (args.count("gazetteer"))
-    for (const auto& g : args["gazetteer"].as<std::vector<std::string>>()) paths.push_back(g);
+    for (const auto& g : args["gazetteer"].as<std::vector<std::string>>())
+      paths.push_back(GazetteerArgument(g));
   else
     paths.push_back(DefaultGazetteerPath());
-  return Gazetteer::Load(paths);
+  return paths;
+}
+
+bool IsShippedGazetteer(const std::filesystem::path& file) {
+  std::error_code ec;
+  auto shipped = std::filesystem::weakly_canonical(DefaultGazetteerPath(), ec);
+  if (ec) return false;
+  auto f = std::filesystem::weakly_canonical(file, ec);
+  if (ec) return false;
+  return f == shipped || f.parent_path() == shipped;
+}
+
+Gazetteer LoadGazetteer(const cxxopts::ParseResult& args) {
+  auto paths = GazetteerPaths(args);
+  Gazetteer g = Gazetteer::Load(paths);
+  auto unresolved = UnresolvedReferences(g);
+  if (unresolved.empty()) return g;
+  // The same line `gazetteer check` prints, plus what to do when the id is a shipped actor that
+  // -g left out (the usual cause: `-g mine.json` instead of `-g gazetteer -g mine.json`).
+  std::string message = unresolved[0].ToString();
+  bool shipped_loaded = false;
+  for (const auto& f : g.files()) shipped_loaded = shipped_loaded || IsShippedGazetteer(f);
+  if (!shipped_loaded) {
+    try {
+      Gazetteer shipped = Gazetteer::Load({DefaultGazetteerPath()});
+      const Actor* a = g.Find(unresolved[0].id);
+      for (const auto& aff : a ? a->affiliations : std::vector<std::string>{})
+        if (!g.Find(aff) && shipped.Find(aff)) {
+          message += "; '" + aff + "' is in the shipped gazetteer, which -g replaces: give -g " +
+                     "gazetteer first to load it too";
+          break;
+        }
+    } catch (const Error&) {
+      // No shipped gazetteer to suggest: the message stands as it is.
+    }
+  }
+  if (unresolved.size() > 1) {
+    std::string check = "actorgraph gazetteer check";
+    if (args.count("gazetteer"))
+      for (const auto& p : args["gazetteer"].as<std::vector<std::string>>()) check += " -g " + p;
+    message += " (" + std::to_string(unresolved.size() - 1) + " more: '" + check + "' lists them)";
+  }
+  throw Error(message);
 }
 
 Corpus OpenCorpus(const cxxopts::ParseResult& args) {

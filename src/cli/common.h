@@ -33,7 +33,19 @@ struct Corpus {
   bool roles = false;              // --roles: resolve titles to office holders by date
 };
 
-// Loads the gazetteer named by -g (repeatable), or the shipped one.
+// A gazetteer path as given on the command line; "gazetteer" names the shipped gazetteer when the
+// current folder has no file or folder of that name (DefaultGazetteerPath prefers ./gazetteer too),
+// so the README's `-g gazetteer -g mine.json` works wherever the tool runs.
+std::filesystem::path GazetteerArgument(const std::string& arg);
+// The paths given with -g (repeatable, through GazetteerArgument), or the shipped gazetteer.
+std::vector<std::filesystem::path> GazetteerPaths(const cxxopts::ParseResult& args);
+
+// Whether `path` is the shipped gazetteer folder (DefaultGazetteerPath) or one of its files.
+bool IsShippedGazetteer(const std::filesystem::path& path);
+
+// Loads the gazetteer named by -g, or the shipped one. Throws Error on a malformed file and on an
+// affiliation that no loaded file defines (UnresolvedReferences: the line `gazetteer check`
+// prints, and a hint when the id is a shipped actor that -g left out).
 Gazetteer LoadGazetteer(const cxxopts::ParseResult& args);
 
 // Loads the gazetteer and opens `inputs` (empty: the sample corpus). Warnings about skipped

@@ -57,8 +57,18 @@ std::set<std::string> LoadStopwords(const std::string& path) {
   return out;
 }
 
+std::vector<GazetteerProblem> UnresolvedReferences(const Gazetteer& g) {
+  std::vector<GazetteerProblem> out;
+  for (const Actor& a : g.actors())
+    for (const auto& aff : a.affiliations)
+      if (aff != a.id && !g.Find(aff))
+        out.push_back({a.file, a.id, "affiliations",
+                       "unknown actor id '" + aff + "' (no loaded gazetteer file defines it)"});
+  return out;
+}
+
 LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwords) {
-  LintResult r;
+  LintResult r = {UnresolvedReferences(g), {}};
   const auto& actors = g.actors();
   // key -> tier -> actors using it (one entry per actor)
   std::map<std::string, std::map<Tier, std::vector<size_t>>> uses;
@@ -75,12 +85,9 @@ LintResult LintGazetteer(const Gazetteer& g, const std::set<std::string>& stopwo
                             "always-on alias '" + al.text +
                                 "' is a common word; make it tier B or C (or block the form)"});
     }
-    for (const auto& aff : a.affiliations) {
+    for (const auto& aff : a.affiliations)
       if (aff == a.id)
         r.errors.push_back({a.file, a.id, "affiliations", "an actor cannot belong to itself"});
-      else if (!g.Find(aff))
-        r.errors.push_back({a.file, a.id, "affiliations", "unknown actor id '" + aff + "'"});
-    }
     for (size_t k = 0; k < a.roles.size(); ++k) {
       const Role& role = a.roles[k];
       std::string f = "roles[" + std::to_string(k) + "]";

@@ -9,6 +9,14 @@
 namespace actorgraph {
 namespace {
 
+// Whether a normalised token starts with an Arabic letter (lead bytes 0xD8..0xDB), as the matcher
+// decides which first tokens get proclitic forms: an "ar" alias written in Latin letters (gazetteer
+// suggest repeats an English candidate's name as its label.ar) gets none.
+bool IsArabicToken(std::string_view t) {
+  return !t.empty() && static_cast<unsigned char>(t[0]) >= 0xD8 &&
+         static_cast<unsigned char>(t[0]) <= 0xDB;
+}
+
 std::string Field(const Alias& a) {
   if (a.generated) return "demonyms.stems";
   switch (a.how) {
@@ -55,7 +63,7 @@ LintResult SelfTest(const Gazetteer& g, const Matcher& matcher) {
       auto toks = Tokenize(norm);
       if (toks.empty()) continue;
       exact.emplace(toks[0]);
-      if (a.lang == "ar")
+      if (a.lang == "ar" && IsArabicToken(toks[0]))
         for (auto& f : ProcliticForms(toks[0], HasArticle(a.text))) made_from[f].emplace(toks[0]);
     }
   MatchScratch sc;
@@ -81,7 +89,7 @@ LintResult SelfTest(const Gazetteer& g, const Matcher& matcher) {
       if (a.lang == "ar") {
         std::string norm = NormalizeString(name);
         auto toks = Tokenize(norm);
-        if (!toks.empty()) {
+        if (!toks.empty() && IsArabicToken(toks[0])) {
           std::string rest = norm.substr(toks[0].data() + toks[0].size() - norm.data());
           for (auto& f : ProcliticForms(toks[0], HasArticle(name))) {
             if (a.how == How::kCapital && f.size() > toks[0].size() &&

@@ -112,7 +112,12 @@ GroupProfiles ProfileCorpus(const Matcher& matcher, DocumentReader& reader, cons
 fs::path DefaultDataPath() {
   std::error_code ec;
   auto ok = [&](const fs::path& p) { return fs::is_directory(p / "stopwords", ec); };
-  if (const char* env = std::getenv("ACTORGRAPH_DATA"); env && *env) return env;
+  if (const char* env = std::getenv("ACTORGRAPH_DATA"); env && *env) {
+    // The folder holding gazetteer/, data/ and examples/ (README, as DefaultGazetteerPath reads
+    // it); a folder holding stopwords/ itself is still taken as it is.
+    if (ok(fs::path(env) / "data")) return fs::path(env) / "data";
+    return env;
+  }
   if (ok("data")) return "data";
 #ifdef ACTORGRAPH_SOURCE_DATA
   if (ok(ACTORGRAPH_SOURCE_DATA)) return ACTORGRAPH_SOURCE_DATA;

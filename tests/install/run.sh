@@ -21,6 +21,6 @@ find "$work/moved/share/actorgraph/gazetteer" -name '*.json' ! -name states.json
 cd "$work"
 check=$("$work/moved/bin/actorgraph" gazetteer check)
 echo "$check"
-[[ $(tail -n 1 <<<"$check") == "1 files, "* ]]
+[[ $(tail -n 1 <<<"$check") == "1 file, "* ]]
 "$work/moved/bin/actorgraph" build -q -o "$work/out"
 [ -s "$work/out/actors.graphml" ]

@@ -66,5 +66,18 @@ TEST(MatcherKind0SelfTest, ArabicProcliticFormsAreTested) {
   EXPECT_EQ(NeutralSentence("طهران", "ar"), "وفي سياق آخر، قال طهران في بيان أمس.");
 }
 
+TEST(MatcherKind0SelfTest, LatinLabelArGetsNoArabicProcliticForms) {
+  // gazetteer suggest repeats an English candidate's name as its label.ar; the matcher gives a
+  // Latin first token no proclitic forms (بFollows), so the self-test does not require them, and
+  // the plain form is still checked.
+  auto r = Check(R"j({"id": "wake", "type": "group", "label": {"ar": "Wake", "en": "Wake"}})j");
+  EXPECT_TRUE(r.errors.empty()) << (r.errors.empty() ? "" : r.errors[0].ToString());
+  auto bad =
+      Check(R"j({"id": "a", "type": "group", "label": {"ar": "Hezbollah–Amal Axis", "en": "A"}},
+    {"id": "hezbollah", "type": "group", "label": {"ar": "حزب الله", "en": "Hezbollah"}})j");
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0].field, "label.ar");
+}
+
 }  // namespace
 }  // namespace actorgraph

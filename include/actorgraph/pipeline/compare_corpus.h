@@ -23,7 +23,9 @@ GroupProfiles ProfileCorpus(const Matcher& matcher, DocumentReader& reader, cons
                             const ProfileCorpusOptions& options);
 
 // The shipped comparison data (stopwords/ar.txt, stopwords/en.txt, frames/conflict.json):
-// $ACTORGRAPH_DATA, ./data, the source tree's data/, then the installed data folder. Throws Error
+// $ACTORGRAPH_DATA/data ($ACTORGRAPH_DATA holds gazetteer/, data/ and examples/, as for the
+// gazetteer; $ACTORGRAPH_DATA itself when it has no data/), ./data, the source tree's data/, then
+// the installed data folder. Throws Error
 // when none has a stopwords/ folder.
 std::filesystem::path DefaultDataPath();
 
