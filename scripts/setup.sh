@@ -33,6 +33,7 @@ packages=(
   libclang-rt-dev
   libxml2-dev
   libgraphviz-dev
+  libsimdjson-dev
 )
 
 missing=()
