@@ -34,6 +34,7 @@ packages=(
   libxml2-dev
   libgraphviz-dev
   libsimdjson-dev
+  libabsl-dev
 )
 
 missing=()
