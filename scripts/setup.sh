@@ -33,6 +33,8 @@ packages=(
   libclang-rt-dev
   libxml2-dev
   libgraphviz-dev
+  libsimdjson-dev
+  libabsl-dev
 )
 
 missing=()

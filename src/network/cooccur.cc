@@ -172,7 +172,12 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
       doc_actors_.push_back({m.actor, 0});
     }
   }
+  uint32_t date_id = 0;
   if (!doc.date.empty()) {
+    auto [it, added] = date_ids_.try_emplace(doc.date, static_cast<uint32_t>(date_names_.size()));
+    if (added) date_names_.push_back(doc.date);
+    date_id = it->second;
+    dates_pending_ = true;
     for (auto& [actor, count] : doc_actors_) count = 0;
     std::sort(doc_actors_.begin(), doc_actors_.end());
     for (const Mention& m : mentions) {
@@ -180,7 +185,8 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
                                  std::pair<uint32_t, uint64_t>{m.actor, 0});
       ++it->second;
     }
-    for (const auto& [actor, count] : doc_actors_) nodes_[actor].by_date[doc.date] += count;
+    for (const auto& [actor, count] : doc_actors_)
+      node_dates_[(uint64_t{actor} << 32) | date_id] += count;
   }
   // Group mentions by window; each unordered pair of distinct actors counts once per window.
   auto window_of = [&](const Mention& m) -> uint32_t {
@@ -245,12 +251,24 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
     while (j < pairs_in_doc_.size() && pairs_in_doc_[j] == pairs_in_doc_[i]) ++j;
     EdgeStats& e = edges_[pairs_in_doc_[i]];
     ++e.documents;
-    if (!doc.date.empty()) e.by_date[doc.date] += j - i;
+    if (!doc.date.empty()) edge_dates_[{pairs_in_doc_[i], date_id}] += j - i;
     i = j;
   }
 }
 
+void Cooccurrence::FoldDates() const {
+  for (const auto& [key, count] : node_dates_)
+    nodes_[key >> 32].by_date[date_names_[key & 0xFFFFFFFFu]] += count;
+  for (const auto& [key, count] : edge_dates_)
+    edges_[key.first].by_date[date_names_[key.second]] += count;
+  node_dates_.clear();
+  edge_dates_.clear();
+  dates_pending_ = false;
+}
+
 void Cooccurrence::Merge(const Cooccurrence& other) {
+  FlushDates();
+  other.FlushDates();
   if (other.nodes_.size() != nodes_.size())
     throw Error("cannot merge counts made with different gazetteers");
   for (size_t i = 0; i < nodes_.size(); ++i) {

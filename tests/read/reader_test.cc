@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "actorgraph/base/error.h"
@@ -321,6 +322,70 @@ TEST(Reader, FindInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0);          // surrogate
   EXPECT_EQ(FindInvalidUtf8("x\xE2\x82"), 1);             // truncated
   EXPECT_EQ(FindInvalidUtf8("\xF0\x9F\x98\x80 ok"), -1);  // emoji
+}
+
+// The JSONL reader parses with simdjson's On-Demand API and hands every line it does not accept to
+// the nlohmann DOM path; either way a line gives the same document or the same message. These lines
+// exercise both paths: escapes, numbers and booleans in metadata, nested values, duplicate keys,
+// trailing content, type errors.
+TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
+  std::istringstream in(
+      "{\"id\":42,\"text\":\"a\\nb \\u0627\\ud83d\\ude00\",\"year\":2024,\"score\":1.50,"
+      "\"flag\":true,\"none\":null,\"tags\":[\"x\",{\"k\":[1,2.5e3]}]}\n"
+      "{\"text\":\"first\",\"text\":\"last\"}\n"
+      "{\"text\":\"a\"} {\"text\":\"b\"}\n"
+      "{\"text\":\"a\",\"tags\":[1,tru]}\n"
+      "{\"text\":\"a\",\"id\":1.5}\n"
+      "{\"text\":\"a\",\"title\":7}\n"
+      "{\"text\":\"x\\u0000y\"}\r\n"
+      "[1,2]\n"
+      "{\"text\":\"a\",\"big\":123456789012345678901234567890}\n"
+      "{\"text\":\"a\\ud800\"}\n"
+      "{\"title\":\"T\",\"text\":\"body\",\"source\":\"S\",\"url\":\"U\","
+      "\"date\":\"2021-05-03T10:00:00Z\"}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r(in, "p.jsonl", true, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 5u);
+  EXPECT_EQ(docs[0].id, "42");
+  EXPECT_EQ(docs[0].text, "a\nb \xD8\xA7\xF0\x9F\x98\x80");
+  std::map<std::string, std::string> fields{
+      {"flag", "true"}, {"id", "42"}, {"score", "1.5"}, {"year", "2024"}};
+  EXPECT_EQ(docs[0].fields, fields);
+  EXPECT_EQ(docs[1].text, "last");  // the last of duplicate keys, as nlohmann keeps it
+  EXPECT_EQ(docs[1].id, "p:2");
+  EXPECT_EQ(docs[2].text, std::string("x\0y", 3));
+  EXPECT_EQ(docs[3].fields.at("big"), "1.2345678901234568e+29");
+  EXPECT_EQ(docs[4].text, "T\n\nbody");
+  EXPECT_EQ(docs[4].date, "2021-05-03");
+  EXPECT_EQ(docs[4].source, "S");
+  EXPECT_EQ(docs[4].url, "U");
+  EXPECT_EQ(docs[4].origin, "p.jsonl:11");
+  ASSERT_EQ(warnings.size(), 6u);
+  EXPECT_EQ(warnings[0], "p.jsonl:3: malformed JSON at byte 15 of the line; document skipped");
+  EXPECT_EQ(warnings[1], "p.jsonl:4: malformed JSON at byte 25 of the line; document skipped");
+  EXPECT_EQ(warnings[2], "p.jsonl:5: field 'id': expected a string; document skipped");
+  EXPECT_EQ(warnings[3], "p.jsonl:6: field 'title': expected a string; document skipped");
+  EXPECT_EQ(warnings[4], "p.jsonl:8: expected a JSON object; document skipped");
+  EXPECT_NE(warnings[5].find("p.jsonl:10: malformed JSON at byte"), std::string::npos)
+      << warnings[5];
+}
+
+// Invalid UTF-8 is found by simdjson's validation and then reported, with its byte, by the same
+// decoder as before; a windows-1256 line under `auto` is still decoded by ICU's detector.
+TEST(Reader, JsonlInvalidUtf8IsReportedByTheDecoderAfterTheFastParser) {
+  std::istringstream in("{\"text\":\"\xD8\xA7\xD8\"}\n{\"text\":\"ok\"}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r(in, "u.jsonl", true, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "ok");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], "u.jsonl:1: byte 11: invalid UTF-8; document skipped");
 }
 
 // The same nlohmann out_of_range as fuzz_gold found, in a JSONL line: skipped like any

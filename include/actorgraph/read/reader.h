@@ -104,6 +104,8 @@ class DocumentReader {
   bool OpenNext();
   bool Start(std::istream& in, bool sniff);
   bool NextJsonl(Document* doc);
+  bool ParseJsonl(const std::string& where, bool fast_utf8, Document* doc,
+                  std::string* unreadable_date);
   bool ReadTxt(Document* doc);
   bool DecodeBytes(std::string_view bytes, const std::string& where, std::string* utf8);
   void Skip(const std::string& message, const char* what = "document");
@@ -117,11 +119,15 @@ class DocumentReader {
   std::istream* external_ = nullptr;     // the stream given to the stream constructor
   std::unique_ptr<LineReader> lines_;
   bool open_ = false;
-  bool decoded_ = false;  // the current input was decoded as a whole: lines are UTF-8 already
-  std::string current_;   // name of the current input
+  bool decoded_ = false;      // the current input was decoded as a whole: lines are UTF-8 already
+  std::string current_;       // name of the current input
+  std::string current_stem_;  // its document id stem (TxtDocumentId), for JSONL lines without id
+  struct JsonlParser;         // the JSON parser and its buffers (reader.cc)
+  std::unique_ptr<JsonlParser> jsonl_parser_;
   bool jsonl_ = false;
   uint64_t line_ = 0;
-  uint64_t documents_ = 0, skipped_ = 0, empty_ = 0, bytes_read_ = 0, total_bytes_ = 0, undated_ = 0;
+  uint64_t documents_ = 0, skipped_ = 0, empty_ = 0, bytes_read_ = 0, total_bytes_ = 0,
+           undated_ = 0;
 };
 
 // The byte offset of the first invalid UTF-8 sequence in `s`, or -1 when `s` is valid UTF-8.
