@@ -110,11 +110,6 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
     if (options.keep_isolated || boost::out_degree(v, g) > 0) vertices.push_back(v);
   auto edges = SortedEdges(g);
 
-  // A legend id no actor id equals or starts with.
-  std::string legend_id = "legend:";
-  while (std::any_of(vertices.begin(), vertices.end(),
-                     [&](Vertex v) { return g[v].id.starts_with(legend_id); }))
-    legend_id += "_";
   double max_weight = 0, max_degree = 0;
   for (Edge e : edges) max_weight = std::max(max_weight, g[e].weight);
   for (Vertex v : vertices) max_degree = std::max(max_degree, g[v].weighted_degree);
@@ -130,7 +125,7 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
     // A force-directed layout (an actor network has no hierarchy): neato's stress majorisation up
     // to kSfdpFrom actors, sfdp's multilevel layout above; node overlaps removed by prism (Gansner
     // & Hu 2010) with some air around each node (sep), curved edges around the nodes, and the
-    // components (and the legend) packed side by side rather than strewn apart.
+    // components packed side by side rather than strewn apart.
     const bool large = vertices.size() >= kSfdpFrom;
     out << "  graph "
         << Attrs({{"layout", large ? "sfdp" : "neato"},
@@ -146,46 +141,46 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
   out << "  node " << Attrs({{"fontname", kFont}, {"style", "filled"}}) << ";\n";
   out << "  edge " << Attrs({{"fontname", kFont}, {"color", "#00000060"}}) << ";\n";
 
-  // The legend: one plain node with an HTML table, a colour key (swatch and name per colour) and
-  // the shapes of the types drawn, so it works with every layout engine.
-  std::map<std::string, size_t> drawn;  // colour key line -> actors drawn
+  // The legend: the graph's label (drawn at the top left by every layout engine, outside the
+  // network), an HTML-like table with the colour key (swatch, name and actors drawn per colour)
+  // and the shapes of the types drawn. The key is a nested table, so its columns stay tight.
+  std::map<std::string, size_t> drawn;  // colour -> actors drawn
   std::vector<std::string> types;
   for (Vertex v : vertices) {
-    std::string hex = HexColor(scheme.Of(g[v]));
-    ++drawn[hex];
+    ++drawn[HexColor(scheme.Of(g[v]))];
     if (std::find(types.begin(), types.end(), g[v].type) == types.end()) types.push_back(g[v].type);
   }
-  std::string table = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"1\">";
-  table += "<tr><td colspan=\"3\" align=\"left\"><b>colour: " + EscapeXml(options.color_by) +
-           "</b></td></tr>";
+  // Larger graphs are drawn larger: the legend grows with them (12 points up to 30 actors, by the
+  // square root of the number of actors beyond, at most 32), so it stays readable next to them.
+  const double legend_size =
+      std::round(std::clamp(12 * std::sqrt(vertices.size() / 30.0), 12.0, 32.0));
+  const std::string swatch_w = FormatNumber(std::round(legend_size * 1.5)),
+                    swatch_h = FormatNumber(legend_size);
+  std::string key;
   for (const ColorKeyEntry& entry : scheme.key()) {
     auto it = drawn.find(HexColor(entry.color));
     if (it == drawn.end()) continue;  // no actor of this colour is drawn
-    std::string name = KeyName(entry, options.color_by, options.labels);
-    table += "<tr><td bgcolor=\"" + HexColor(entry.color) +
-             "\" width=\"18\" height=\"14\" fixedsize=\"true\"></td><td align=\"left\">" +
-             EscapeXml(name) + "</td><td align=\"right\">" + std::to_string(it->second) +
-             "</td></tr>";
+    key += "<tr><td bgcolor=\"" + HexColor(entry.color) + "\" width=\"" + swatch_w +
+           "\" height=\"" + swatch_h + "\" fixedsize=\"true\"></td><td align=\"left\">" +
+           EscapeXml(KeyName(entry, options.color_by, options.labels)) + "</td><td width=\"" +
+           swatch_h + "\"></td><td align=\"right\">" + std::to_string(it->second) + "</td></tr>";
   }
+  std::string table = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">";
+  table += "<tr><td align=\"left\"><b>colour: " + EscapeXml(options.color_by) + "</b></td></tr>";
+  if (!key.empty())
+    table +=
+        "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"3\" "
+        "cellpadding=\"1\">" +
+        key + "</table></td></tr>";
   std::string shapes;
   for (const char* type : kTypes) {
     if (std::find(types.begin(), types.end(), type) == types.end()) continue;
     shapes += (shapes.empty() ? "" : ", ") + Shape(type) + " " + type;
   }
-  if (!shapes.empty())
-    table += "<tr><td colspan=\"3\" align=\"left\">shape: " + EscapeXml(shapes) + "</td></tr>";
+  if (!shapes.empty()) table += "<tr><td align=\"left\">shape: " + EscapeXml(shapes) + "</td></tr>";
   table += "</table>>";
-  out << "  " << DotQuote(legend_id) << " [shape=\"plaintext\", style=\"solid\", label=" << table;
-  if (pinned) {
-    // Above the top left corner of the pinned layout.
-    double x = 0, y = 0;
-    for (size_t k = 0; k < vertices.size(); ++k) {
-      x = k ? std::min(x, g[vertices[k]].x) : g[vertices[k]].x;
-      y = k ? std::max(y, g[vertices[k]].y) : g[vertices[k]].y;
-    }
-    out << ", pos=" << DotQuote(FormatNumber(x) + "," + FormatNumber(y + 72) + "!");
-  }
-  out << "];\n";
+  out << "  graph [labelloc=\"t\", labeljust=\"l\", fontsize=\"" << FormatNumber(legend_size)
+      << "\", label=" << table << "];\n";
 
   for (Vertex v : vertices) {
     const ActorNode& n = g[v];

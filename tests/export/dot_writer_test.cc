@@ -32,8 +32,9 @@ TEST(DotWriter, WritesHeaderFontsAndLegend) {
   EXPECT_EQ(dot.rfind("graph \"actors\" {\n", 0), 0u);
   EXPECT_NE(dot.find("charset=\"UTF-8\""), std::string::npos);
   EXPECT_NE(dot.find("fontname=\"Noto Naskh Arabic\""), std::string::npos);
-  // The legend: one HTML table node with a swatch per colour and the shapes.
-  EXPECT_NE(dot.find("\"legend:\" [shape=\"plaintext\""), std::string::npos);
+  // The legend: the graph label, an HTML table with a swatch per colour and the shapes.
+  EXPECT_NE(dot.find("  graph [labelloc=\"t\", labeljust=\"l\", fontsize=\"12\", label=<<table"),
+            std::string::npos);
   std::string person = HexColor(QualitativePalette()[0]);
   EXPECT_NE(dot.find("<td bgcolor=\"" + person + "\""), std::string::npos) << dot;
   EXPECT_NE(dot.find("shape: ellipse person, box state, hexagon group"), std::string::npos);
@@ -80,8 +81,8 @@ TEST(DotWriter, ColoursByCountryWithAKey) {
   // The key names each colour (in the --labels language) with its number of actors.
   auto row = [](const std::string& color, const std::string& name, int n) {
     return "<td bgcolor=\"" + color +
-           "\" width=\"18\" height=\"14\" fixedsize=\"true\"></td><td align=\"left\">" + name +
-           "</td><td align=\"right\">" + std::to_string(n) + "</td>";
+           "\" width=\"18\" height=\"12\" fixedsize=\"true\"></td><td align=\"left\">" + name +
+           "</td><td width=\"12\"></td><td align=\"right\">" + std::to_string(n) + "</td>";
   };
   EXPECT_NE(dot.find(row(iraq, "العراق", 2)), std::string::npos) << dot;
   EXPECT_NE(dot.find(row(lebanon, "لبنان", 1)), std::string::npos);
@@ -131,7 +132,7 @@ TEST(DotWriter, DropsIsolatedActorsUnlessKept) {
   EXPECT_NE(kept.str().find(">chad<"), std::string::npos);
 }
 
-TEST(DotWriter, LegendIdsAvoidActorIds) {
+TEST(DotWriter, LegendIsNoNodeSoAnyActorIdIsSafe) {
   Graph g = testing::MakeSampleGraph();
   ActorNode n;
   n.id = "legend:person";
@@ -141,8 +142,8 @@ TEST(DotWriter, LegendIdsAvoidActorIds) {
   keep.keep_isolated = true;
   std::ostringstream out;
   WriteDot(g, keep, out);
-  EXPECT_NE(out.str().find("\"legend:_\" [shape=\"plaintext\""), std::string::npos);
-  EXPECT_EQ(out.str().find("\"legend:\" "), std::string::npos);
+  EXPECT_NE(out.str().find("\"legend:person\" [label=\"legend:person\""), std::string::npos);
+  EXPECT_NE(out.str().find("label=<<table"), std::string::npos);
 }
 
 TEST(DotWriter, ForceLayoutWithoutOverlapsAndSfdpForLargeGraphs) {

@@ -7,17 +7,17 @@
 // contrast (TextColorOn), label size 10 + 8 sqrt(weighted degree / max) points; penwidth
 // 1 + 4 * weight / max weight.
 // Actors without an edge are left out unless WriteOptions::keep_isolated.
-// Legend: one node (shape plaintext, an HTML-like table label) whose id ("legend:", plus "_" until
-// no drawn actor id starts with it) cannot collide with an actor id: a swatch, the name (in the
-// language of `labels`) and the number of drawn actors per colour of ColorScheme::key() that some
-// drawn actor has, then the shapes of the types drawn.
+// Legend: the graph label (labelloc t, labeljust l: top left, outside the network, drawn by every
+// layout engine and with pinned positions; no node, so no id can collide with an actor's), an
+// HTML-like table: a swatch, the name (in the language of `labels`) and the number of drawn actors
+// per colour of ColorScheme::key() that some drawn actor has, then the shapes of the types drawn;
+// font size 12 points up to 30 drawn actors, 12 sqrt(n / 30) beyond, at most 32.
 // Layout: neato below 300 drawn actors, sfdp from 300 (force-directed: an actor network has no
 // hierarchy), overlap=prism (Gansner & Hu 2010, "Efficient, proximity-preserving node overlap
 // removal"), sep=+8, splines true (line for sfdp), outputorder edgesfirst, pack 24 with packmode
-// graph (components and the legend side by side).
+// graph (components side by side).
 // With WriteOptions::fixed_layout and an analysed graph with positions: graph layout=neato,
-// inputscale=72 and node pos="x,y!" (points), so Graphviz keeps the computed layout; the legend is
-// pinned 72 points above the top left actor.
+// inputscale=72 and node pos="x,y!" (points), so Graphviz keeps the computed layout.
 #pragma once
 
 #include <ostream>
