@@ -5,8 +5,8 @@
 // Kovesi 2015, https://colorcet.holoviz.org, CC-BY 4.0), made with the method of Glasbey, van der
 // Heijden, Toh and Gray 2007, "Colour displays for categorical images" (Color Research and
 // Application 32(4)): each colour is as far as possible (CAM02-UCS) from all earlier ones, with
-// chroma >= 20 and lightness >= 30. Any two of the 20, and each of them against the two greys
-// below, are at least 24 CIE76 ΔE (CIELAB, D65) apart, so the first colours are the most distinct.
+// chroma >= 20 and lightness >= 30. Any two of the 20 are at least 25.5 CIE76 ΔE (CIELAB, D65)
+// apart, each of them at least 24.5 from the two greys below, the greys 22 from each other.
 //
 // Categories (color_by):
 //   type       the actor type; fixed colours person 0, state 1, group 2, media 3 of the palette (so
