@@ -54,6 +54,7 @@ Graph MakeSampleGraph() {
   iraq.label_en = "Iraq";
   iraq.type = "state";
   iraq.mentions_by_date = {{"2021-01-01", 2}, {"2021-01-02", 3}, {"2021-02-10", 1}};
+  iraq.sources = {"aljazeera", "bbc|arabic"};
   Vertex v_iraq = AddActor(g, iraq);
 
   ActorNode pm;
@@ -84,19 +85,23 @@ Graph MakeSampleGraph() {
 
   ActorEdge e1;
   e1.count_by_date = {{"2021-01-01", 1}, {"2021-01-02", 2}};
-  e1.evidence = {{"doc-001", "2021-01-01", 0, 0, 120, "استقبل رئيس الوزراء مصطفى الكاظمي في بغداد"},
-                 {"doc-002", "2021-01-02", 3, 400, 512, "قال الكاظمي إن \"العراق\" <&>"}};
+  e1.evidence = {
+      {"doc-001", "2021-01-01", 0, 0, 120, "استقبل رئيس الوزراء مصطفى الكاظمي في بغداد",
+       "aljazeera", "https://example.org/a?x=1&y=2"},
+      {"doc-002", "2021-01-02", 3, 400, 512, "قال الكاظمي إن \"العراق\" <&>", "bbc|arabic", ""}};
+  e1.sources = {"aljazeera", "bbc|arabic"};
   AddCooc(g, v_pm, v_iraq, e1);  // added in reverse id order on purpose
 
   ActorEdge e2;
   e2.count_by_date = {{"2021-02-10", 1}};
-  e2.evidence = {{"doc-003", "2021-02-10", 1, 10, 90, "حزب الله والعراق"}};
+  e2.evidence = {{"doc-003", "2021-02-10", 1, 10, 90, "حزب الله والعراق", "", ""}};
   AddCooc(g, v_hez, v_iraq, e2);
 
   ActorEdge e3;  // undated, a weight that needs full precision
   e3.weight = 1234567.891;
   e3.count = 1234567;
-  e3.evidence = {{"doc-004", "", 0, 0, 10, std::string("bad \xFF byte, ctl \x01 and \"q\"\nline")}};
+  e3.evidence = {
+      {"doc-004", "", 0, 0, 10, std::string("bad \xFF byte, ctl \x01 and \"q\"\nline"), "", ""}};
   AddCooc(g, v_nasty, v_iraq, e3);
   return g;
 }

@@ -87,6 +87,10 @@ int RunExplain(int argc, char** argv) {
               << i + 1 << ". " << ev.doc << (ev.date.empty() ? "" : " " + ev.date) << ", "
               << ToString(co.cooccur.window) << " " << ev.window << ", bytes " << ev.start << "-"
               << ev.end << "\n   " << ev.snippet << "\n";
+    // Where the document came from, when the JSONL line said so.
+    if (!ev.source.empty() || !ev.url.empty())
+      std::cout << "   " << ev.source << (ev.source.empty() || ev.url.empty() ? "" : " ") << ev.url
+                << "\n";
   }
   if (e.count > e.evidence.size())
     std::cout << "\n(" << e.count - e.evidence.size()

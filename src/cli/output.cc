@@ -160,6 +160,9 @@ void AddOutputOptions(cxxopts::Options& options) {
       cxxopts::value<std::string>()->default_value("ar"))(
       "color-by", "GEXF/DOT/HTML colours: type, country or community",
       cxxopts::value<std::string>()->default_value("type"))(
+      "keep-isolated",
+      "DOT: also draw actors left without an edge by --min-weight/--top-edges (GraphML, GEXF, "
+      "JSON, CSV always keep them)")(
       "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
       cxxopts::value<std::string>());
   AddAnalyseOptions(options);
@@ -226,6 +229,7 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
     throw Error("--color-by: '" + out.write.color_by + "' is not one of type, country, community");
   out.analyse = ParseAnalyse(args);
   out.write.fixed_layout = args["layout"].as<std::string>() == "fixed";
+  out.write.keep_isolated = args.count("keep-isolated") > 0;
   out.formats = SplitFormats(args["format"].as<std::string>());
   out.render = args.count("render") ? args["render"].as<std::string>() : "";
   if (!out.render.empty()) {

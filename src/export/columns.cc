@@ -14,6 +14,22 @@ using Json = nlohmann::ordered_json;
 
 int64_t Long(uint64_t v) { return static_cast<int64_t>(v); }
 
+// Sorted source names joined by '|'; a '|' inside a name is written as U+00A6 '¦', so splitting
+// on '|' always gives the names back.
+std::string JoinSources(const std::vector<std::string>& sources) {
+  std::string s;
+  for (const std::string& name : sources) {
+    if (!s.empty()) s += '|';
+    for (char c : name) {
+      if (c == '|')
+        s += "\xC2\xA6";  // ¦
+      else
+        s += c;
+    }
+  }
+  return s;
+}
+
 // {date: count} as compact JSON, keys cleaned (the same text the JSON writer always wrote).
 std::string DateCountsJson(const std::map<std::string, uint64_t>& counts) {
   Json object = Json::object();
@@ -92,6 +108,22 @@ std::vector<NodeColumn> MakeNodeColumns() {
                ReservedColumn::kNone,
                "sum of the weights of the actor's edges",
                [](const ActorNode& n) -> ColumnValue { return n.weighted_degree; },
+               {}});
+  c.push_back(
+      {"sources",
+       T::kString,
+       kEveryTable,
+       ReservedColumn::kNone,
+       "the JSONL `source`s (outlets) of the documents naming the actor, sorted, joined by | "
+       "(a | in a name is written ¦)",
+       [](const ActorNode& n) -> ColumnValue { return JoinSources(n.sources); },
+       {}});
+  c.push_back({"source_count",
+               T::kLong,
+               kEveryTable,
+               ReservedColumn::kNone,
+               "number of distinct sources in `sources`",
+               [](const ActorNode& n) -> ColumnValue { return Long(n.sources.size()); },
                {}});
   c.push_back({"mentions_by_date",
                T::kJson,
@@ -180,6 +212,21 @@ std::vector<EdgeColumn> MakeEdgeColumns() {
                "latest document date of a co-occurrence, empty when undated",
                [](const ActorEdge& e) -> ColumnValue { return e.last_seen; },
                {}});
+  c.push_back({"sources",
+               T::kString,
+               kEveryTable,
+               ReservedColumn::kNone,
+               "the JSONL `source`s of the documents in which both are named in one window, "
+               "sorted, joined by | (a | in a name is written ¦)",
+               [](const ActorEdge& e) -> ColumnValue { return JoinSources(e.sources); },
+               {}});
+  c.push_back({"source_count",
+               T::kLong,
+               kEveryTable,
+               ReservedColumn::kNone,
+               "number of distinct sources in `sources`",
+               [](const ActorEdge& e) -> ColumnValue { return Long(e.sources.size()); },
+               {}});
   c.push_back({"count_by_date",
                T::kJson,
                kJsonOnly,
@@ -187,14 +234,16 @@ std::vector<EdgeColumn> MakeEdgeColumns() {
                "co-occurrences per document date, {date: count}",
                [](const ActorEdge& e) -> ColumnValue { return DateCountsJson(e.count_by_date); },
                {}});
-  c.push_back({"evidence",
-               T::kJson,
-               kNotCsv,
-               ReservedColumn::kNone,
-               "the earliest windows naming both: [{doc, date, window, start, end, snippet}], "
-               "byte offsets into the original text",
-               [](const ActorEdge& e) -> ColumnValue { return EvidenceJson(e.evidence); },
-               {}});
+  c.push_back(
+      {"evidence",
+       T::kJson,
+       kNotCsv,
+       ReservedColumn::kNone,
+       "the earliest windows naming both: [{doc, date, window, start, end, snippet, source, "
+       "url}], byte offsets into the original text; source and url are the document's "
+       "JSONL keys (\"\" when absent)",
+       [](const ActorEdge& e) -> ColumnValue { return EvidenceJson(e.evidence); },
+       {}});
   // Association measures (analyse/edge_measures.h): written once the graph is analysed.
   auto measure = [&](const char* name, const char* description, double ActorEdge::*field) {
     c.push_back({name, T::kDouble, kEveryTable, ReservedColumn::kNone, description,

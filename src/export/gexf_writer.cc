@@ -85,7 +85,7 @@ std::string EdgeId(size_t index) {
 void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
   auto vertices = SortedVertices(g);
   auto edges = SortedEdges(g);
-  ActorColor(ActorNode{}, options.color_by);  // reject an unknown scheme before writing
+  const ColorScheme scheme(g, options.color_by);  // throws for an unknown scheme before writing
 
   bool dynamic = false;
   std::string latest;
@@ -147,7 +147,7 @@ void WriteGexf(const Graph& g, const WriteOptions& options, std::ostream& out) {
     if (label) xml.Attribute("label", ColumnText(label->value(n), label->name));
     AttValues(xml, node_atts, n);
     if (dynamic) Spells(xml, n.mentions_by_date);
-    Color(xml, ActorColor(n, options.color_by));
+    Color(xml, scheme.Of(n));
     if (x && y) {
       xml.StartElement("viz:position")
           .Attribute("x", ColumnText(x->value(n), x->name))

@@ -3,9 +3,9 @@
 // Embedded into the library by cmake/embed.cmake and written by src/export/html_writer.cc.
 //
 // Data: <script type="application/json" id="actorgraph-data"> holds the node-link JSON of
-// json_writer.h ({graph, nodes, edges}) plus "view": {search: {id: normalised key}, country_color:
-// {id: "#rrggbb"}, type_color: {type: "#rrggbb"}, color_by, labels}. Node columns are read generically:
-// `community` (colour), `x`/`y` (fixed positions from the computed layout), `strength` (size, else
+// json_writer.h ({graph, nodes, edges}) plus "view": {search: {id: normalised key}, colors:
+// {scheme: {id: "#rrggbb"}}, keys: {scheme: [legend lines]}, type_color: {type: "#rrggbb"}, color_by,
+// labels} (html_writer.h). Node columns are read generically: `x`/`y` (fixed positions from the computed layout), `strength` (size, else
 // `weighted_degree`).
 //
 // URL hash (for links and the browser test): #select=node:ID, #select=edge:ID|ID (clicks the node or
@@ -119,12 +119,15 @@ if (typeof document !== 'undefined') (function() {
   for (const n of nodes) n.r = 3 + 15 * Math.sqrt(n.strength_ / maxStrength);
   const partner = (l, n) => (l.s === n ? l.t : l.s);
 
-  // Colours: type (the palette of the GEXF/DOT writers), community when the column exists, country.
+  // Colours: the schemes of the GEXF/DOT writers (palette.h), per node id, with their legend keys.
   const typeColor = (t) => (view.type_color && view.type_color[t]) || '#a0a0a0';
   const hasCommunity = nodes.length > 0 && nodes.every((n) => num(n.community) !== null);
-  const communityColors = d3.schemeTableau10.concat(d3.schemeSet3);
-  const schemes = {type: (n) => typeColor(n.type), country: (n) => (view.country_color && view.country_color[n.id]) || '#a0a0a0'};
-  if (hasCommunity) schemes.community = (n) => communityColors[n.community % communityColors.length];
+  const schemes = {};
+  for (const [name, byId] of Object.entries(view.colors || {})) {
+    if (name === 'community' && !hasCommunity) continue;
+    schemes[name] = (n) => byId[n.id] || '#a0a0a0';
+  }
+  if (!schemes.type) schemes.type = (n) => typeColor(n.type);
   // --color-by chooses the scheme the page opens with; the menu offers the others.
   let colorBy = schemes[view.color_by] ? view.color_by : 'type';
   const colorSelect = $('color-by');
@@ -168,19 +171,20 @@ if (typeof document !== 'undefined') (function() {
   const nodeShown = (n) => shownTypes.has(n.type);
   const linkShown = (l) => l.weight >= minWeight && nodeShown(l.s) && nodeShown(l.t);
 
+  // The key: a swatch, a name (in the language of --labels) and the number of actors per colour.
+  function keyName(e) {
+    const ar = e.label || e.label_en, en = e.label_en || e.label;
+    const name = view.labels === 'en' ? en : view.labels === 'both' && ar && en && ar !== en ? `${ar} · ${en}` : ar;
+    if (e.kind === 'other') return `${name} (${e.categories})`;
+    if (e.kind === 'none') return name;
+    if (colorBy === 'community') return `community ${e.category}` + (name ? `: ${name}` : '');
+    return name || e.category;
+  }
   function legend() {
     const box = $('legend');
     box.textContent = '';
-    if (colorBy === 'community') {
-      const counts = new Map();
-      for (const n of nodes) counts.set(n.community, (counts.get(n.community) || 0) + 1);
-      const top = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10);
-      for (const [c, k] of top) box.append(el('div', {}, el('span', {class: 'swatch', style: `background:${schemes.community({community: c})}`}), ` community ${c} (${k})`));
-    } else if (colorBy === 'type') {
-      for (const t of types) box.append(el('div', {}, el('span', {class: 'swatch', style: `background:${typeColor(t)}`}), ` ${t}`));
-    } else {
-      box.append(el('div', {}, 'colour: affiliated state'));
-    }
+    const key = (view.keys && view.keys[colorBy]) || [];
+    for (const e of key) box.append(el('div', {class: 'key'}, el('span', {class: 'swatch', style: `background:${e.color}`}), ` ${keyName(e)} (${e.actors})`));
     box.append(el('div', {class: 'muted'}, 'size: strength (sum of link weights)'));
   }
   legend();
@@ -415,6 +419,11 @@ if (typeof document !== 'undefined') (function() {
       const head = el('div', {class: 'where'}, el('span', {class: 'doc'}, e.doc), e.date ? el('span', {class: 'date'}, e.date) : '',
           el('span', {class: 'muted'}, `window ${e.window}, bytes ${e.start}–${e.end}`));
       if (l) head.append(el('span', {class: 'pair'}, `${l.s.label_en || l.s.id} — ${l.t.label_en || l.t.id}`));
+      // The document's outlet, linked to its url (only http and https: the url comes from the corpus).
+      if (e.source || e.url) {
+        const text = e.source || e.url;
+        head.append(/^https?:\/\//i.test(e.url || '') ? el('a', {class: 'source', href: e.url, target: '_blank', rel: 'noopener noreferrer'}, text) : el('span', {class: 'source'}, text));
+      }
       list.append(el('li', {}, head, el('div', {class: 'snippet', dir: 'auto'}, e.snippet)));
     }
     return list;
@@ -431,7 +440,7 @@ if (typeof document !== 'undefined') (function() {
     const shown = n.links.filter(linkShown);
     panel.append(el('h2', {}, actorName(n)),
         facts([['id', n.id], ['type', n.type], ['mentions', n.mentions], ['documents', n.documents], ['strength', fmt(n.strength_)],
-          ['first seen', n.first_seen], ['last seen', n.last_seen], ['community', hasCommunity ? n.community : '']]),
+          ['first seen', n.first_seen], ['last seen', n.last_seen], ['sources', (n.sources || '').split('|').join(', ')], ['community', hasCommunity ? n.community : '']]),
         el('h3', {}, `Partners (${shown.length})`));
     const table = el('table', {class: 'partners'});
     for (const l of shown) {

@@ -1,5 +1,6 @@
 #include "actorgraph/export/html_writer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -100,22 +101,47 @@ void WriteHtml(const Graph& g, const WriteOptions& options, std::ostream& out) {
   WriteJson(g, json_text);
   Json data = Json::parse(json_text.str());
   // (Separate objects: ordered_json keeps its members in a vector, so references into it move.)
-  Json type_color = Json::object(), country_color = Json::object(), search = Json::object();
-  for (const char* type : {"person", "state", "group"})
-    type_color[type] = HexColor(TypeColor(type));
+  Json search = Json::object(), colors = Json::object(), keys = Json::object();
+  // The colour schemes the page offers, assigned as in GEXF and DOT (palette.h); community only
+  // for an analysed graph (the column exists).
+  std::vector<std::string> names = {"type", "country"};
+  if (g[boost::graph_bundle].analysed) names.push_back("community");
+  if (std::find(names.begin(), names.end(), options.color_by) == names.end()) {
+    CheckColorBy(options.color_by);  // throws for an unknown scheme
+    names.push_back(options.color_by);
+  }
+  Json type_color = Json::object();
+  for (const std::string& name : names) {
+    ColorScheme scheme(g, name);
+    Json by_id = Json::object();
+    for (Vertex v : SortedVertices(g)) by_id[CleanText(g[v].id)] = HexColor(scheme.Of(g[v]));
+    Json key = Json::array();
+    for (const ColorKeyEntry& e : scheme.key()) {
+      static constexpr const char* kKinds[] = {"category", "other", "none"};
+      key.push_back({{"kind", kKinds[e.kind]},
+                     {"category", CleanText(e.category)},
+                     {"label", CleanText(e.label)},
+                     {"label_en", CleanText(e.label_en)},
+                     {"color", HexColor(e.color)},
+                     {"actors", e.actors},
+                     {"categories", e.categories}});
+      if (name == "type" && e.kind == ColorKeyEntry::kCategory)
+        type_color[CleanText(e.category)] = HexColor(e.color);
+    }
+    colors[name] = std::move(by_id);
+    keys[name] = std::move(key);
+  }
   for (Vertex v : SortedVertices(g)) {
     const ActorNode& n = g[v];
     std::string id = CleanText(n.id);
-    if (!type_color.contains(n.type)) type_color[CleanText(n.type)] = HexColor(TypeColor(n.type));
-    country_color[id] = HexColor(ActorColor(n, "country"));
     search[id] = NormalizeString(CleanText(n.label) + "\n" + CleanText(n.label_en) + "\n" + id);
   }
-  ActorColor(ActorNode{}, options.color_by);  // throws for an unknown scheme
   Json view;
   view["color_by"] = options.color_by;
   view["labels"] = options.labels;
   view["type_color"] = std::move(type_color);
-  view["country_color"] = std::move(country_color);
+  view["colors"] = std::move(colors);
+  view["keys"] = std::move(keys);
   view["search"] = std::move(search);
   data["view"] = std::move(view);
 

@@ -21,6 +21,8 @@ Json EvidenceArray(const std::vector<Evidence>& evidence) {
     item["start"] = e.start;
     item["end"] = e.end;
     item["snippet"] = CleanText(e.snippet);
+    item["source"] = CleanText(e.source);
+    item["url"] = CleanText(e.url);
     array.push_back(std::move(item));
   }
   return array;

@@ -155,12 +155,25 @@ void Cooccurrence::MergeEvidence(std::vector<EvidenceRecord>* into,
   if (into->size() > options_.max_evidence) into->resize(options_.max_evidence);
 }
 
+uint32_t Cooccurrence::InternSource(const std::string& name) {
+  auto [it, fresh] = source_ids_.emplace(name, static_cast<uint32_t>(source_names_.size()));
+  if (fresh) source_names_.push_back(name);
+  return it->second;
+}
+
+void Cooccurrence::AddSource(std::vector<uint32_t>* set, uint32_t id) {
+  auto it = std::lower_bound(set->begin(), set->end(), id);
+  if (it == set->end() || *it != id) set->insert(it, id);
+}
+
 void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& mentions,
                                const std::vector<std::pair<uint32_t, uint32_t>>& windows) {
   ++documents_;
   mentions_ += mentions.size();
   windows_ += windows.size();
   const uint32_t stamp = static_cast<uint32_t>(documents_);  // unique per AddDocument call
+  const bool sourced = !doc.source.empty() && !mentions.empty();
+  const uint32_t source = sourced ? InternSource(doc.source) : 0;
   // Per-actor counts for this document first, so each date map is touched once per document.
   doc_actors_.clear();
   for (const Mention& m : mentions) {
@@ -169,6 +182,7 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
     if (seen_doc_[m.actor] != stamp) {
       seen_doc_[m.actor] = stamp;
       ++n.documents;
+      if (sourced) AddSource(&n.sources, source);
       doc_actors_.push_back({m.actor, 0});
     }
   }
@@ -224,6 +238,8 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
           r.evidence.doc = doc.id;
           r.evidence.date = doc.date;
           r.evidence.window = w;
+          r.evidence.source = doc.source;
+          r.evidence.url = doc.url;
           if (w < windows.size()) {
             r.evidence.start = windows[w].first;
             r.evidence.end = windows[w].second;
@@ -251,6 +267,7 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
     while (j < pairs_in_doc_.size() && pairs_in_doc_[j] == pairs_in_doc_[i]) ++j;
     EdgeStats& e = edges_[pairs_in_doc_[i]];
     ++e.documents;
+    if (sourced) AddSource(&e.sources, source);
     if (!doc.date.empty()) edge_dates_[{pairs_in_doc_[i], date_id}] += j - i;
     i = j;
   }
@@ -271,6 +288,13 @@ void Cooccurrence::Merge(const Cooccurrence& other) {
   other.FlushDates();
   if (other.nodes_.size() != nodes_.size())
     throw Error("cannot merge counts made with different gazetteers");
+  // The other accumulator's source ids, as ours.
+  std::vector<uint32_t> ids;
+  ids.reserve(other.source_names_.size());
+  for (const std::string& name : other.source_names_) ids.push_back(InternSource(name));
+  auto merge_sources = [&](std::vector<uint32_t>* into, const std::vector<uint32_t>& from) {
+    for (uint32_t id : from) AddSource(into, ids[id]);
+  };
   for (size_t i = 0; i < nodes_.size(); ++i) {
     const NodeStats& o = other.nodes_[i];
     NodeStats& n = nodes_[i];
@@ -278,6 +302,7 @@ void Cooccurrence::Merge(const Cooccurrence& other) {
     n.documents += o.documents;
     n.windows += o.windows;
     for (const auto& [d, c] : o.by_date) n.by_date[d] += c;
+    merge_sources(&n.sources, o.sources);
   }
   for (const auto& [key, o] : other.edges_) {
     EdgeStats& e = edges_[key];
@@ -285,6 +310,7 @@ void Cooccurrence::Merge(const Cooccurrence& other) {
     e.documents += o.documents;
     for (const auto& [d, c] : o.by_date) e.by_date[d] += c;
     MergeEvidence(&e.evidence, o.evidence);
+    merge_sources(&e.sources, o.sources);
   }
   documents_ += other.documents_;
   sentences_ += other.sentences_;

@@ -5,6 +5,19 @@
 
 namespace actorgraph {
 
+namespace {
+
+// Source ids as sorted names.
+std::vector<std::string> SourceNames(const Cooccurrence& counts, const std::vector<uint32_t>& ids) {
+  std::vector<std::string> names;
+  names.reserve(ids.size());
+  for (uint32_t id : ids) names.push_back(counts.source_names()[id]);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
 Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
                  const GraphOptions& options) {
   const auto& actors = gazetteer.actors();
@@ -51,9 +64,15 @@ Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
     n.windows = s.windows;
     n.cooccurrences = cooc[i];
     n.mentions_by_date = s.by_date;
+    n.sources = SourceNames(counts, s.sources);
     if (!s.by_date.empty()) {
       n.first_seen = s.by_date.begin()->first;
       n.last_seen = s.by_date.rbegin()->first;
+    }
+    if (!n.country.empty() && !g[boost::graph_bundle].country_names.contains(n.country)) {
+      int c = gazetteer.IndexOf(n.country);
+      if (c >= 0)
+        g[boost::graph_bundle].country_names[n.country] = {actors[c].label_ar, actors[c].label_en};
     }
     vertex_of[i] = static_cast<int64_t>(boost::add_vertex(std::move(n), g));
   }
@@ -78,6 +97,7 @@ Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
     e.count = s.count;
     e.documents = s.documents;
     e.count_by_date = s.by_date;
+    e.sources = SourceNames(counts, s.sources);
     if (!s.by_date.empty()) {
       e.first_seen = s.by_date.begin()->first;
       e.last_seen = s.by_date.rbegin()->first;

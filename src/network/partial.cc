@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <type_traits>
@@ -17,6 +17,9 @@ namespace actorgraph {
 namespace {
 
 using nlohmann::ordered_json;
+
+// 2: nodes and edges carry "sources", evidence "source" and "url".
+constexpr uint64_t kPartialVersion = 2;
 
 std::string ReadWhole(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -44,9 +47,10 @@ ordered_json ParseJson(std::string_view contents, const std::string& name) {
   if (!j.is_object() || !j.contains("actorgraph_partial"))
     throw Error(name + ": field 'actorgraph_partial': missing: not a partial graph");
   const auto& v = j["actorgraph_partial"];
-  if (!v.is_number_unsigned() || v.get<uint64_t>() != 1)
+  if (!v.is_number_unsigned() || v.get<uint64_t>() != kPartialVersion)
     throw Error(name + ": field 'actorgraph_partial': version " + v.dump() +
-                " is not supported (this actorgraph reads version 1)");
+                " is not supported (this actorgraph reads version " +
+                std::to_string(kPartialVersion) + ")");
   return j;
 }
 
@@ -104,6 +108,31 @@ CooccurOptions OptionsOf(const ordered_json& j, const std::string& name) {
   return o;
 }
 
+// A sorted id set as its source names, sorted (so the file does not depend on interning order).
+ordered_json SourceList(const Cooccurrence& counts, const std::vector<uint32_t>& ids) {
+  std::vector<std::string> names;
+  for (uint32_t id : ids) names.push_back(counts.source_names()[id]);
+  std::sort(names.begin(), names.end());
+  ordered_json j = ordered_json::array();
+  for (auto& n : names) j.push_back(std::move(n));
+  return j;
+}
+
+// "sources" of a node or edge into `out` (ids interned in `into`).
+void ReadSources(const ordered_json& obj, const std::string& name, const std::string& where,
+                 Cooccurrence* into, std::vector<uint32_t>* out) {
+  auto it = obj.find("sources");
+  if (it == obj.end() || !it->is_array())
+    throw Error(name + ": field '" + where + ".sources': missing or not a list");
+  for (size_t k = 0; k < it->size(); ++k) {
+    const auto& s = (*it)[k];
+    if (!s.is_string())
+      throw Error(name + ": field '" + where + ".sources[" + std::to_string(k) +
+                  "]': expected a string");
+    Cooccurrence::AddSource(out, into->InternSource(s.get<std::string>()));
+  }
+}
+
 ordered_json DateMap(const std::map<std::string, uint64_t>& m) {
   ordered_json j = ordered_json::object();
   for (const auto& [d, c] : m) j[d] = c;
@@ -130,7 +159,7 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
                   const std::filesystem::path& path) {
   const auto& actors = gazetteer.actors();
   ordered_json j;
-  j["actorgraph_partial"] = 1;
+  j["actorgraph_partial"] = kPartialVersion;
   j["gazetteer_hash"] = gazetteer.hash();
   j["window"] = ToString(counts.options().window);
   j["max_evidence"] = counts.options().max_evidence;
@@ -151,7 +180,8 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
                      {"mentions", n.mentions},
                      {"documents", n.documents},
                      {"windows", n.windows},
-                     {"by_date", DateMap(n.by_date)}});
+                     {"by_date", DateMap(n.by_date)},
+                     {"sources", SourceList(counts, n.sources)}});
   }
   j["nodes"] = std::move(nodes);
   std::vector<std::pair<std::pair<std::string, std::string>, uint64_t>> keys;
@@ -169,12 +199,15 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
                     {"window", r.evidence.window},
                     {"start", r.evidence.start},
                     {"end", r.evidence.end},
-                    {"snippet", r.evidence.snippet}});
+                    {"snippet", r.evidence.snippet},
+                    {"source", r.evidence.source},
+                    {"url", r.evidence.url}});
     edges.push_back({{"a", ids.first},
                      {"b", ids.second},
                      {"count", e.count},
                      {"documents", e.documents},
                      {"by_date", DateMap(e.by_date)},
+                     {"sources", SourceList(counts, e.sources)},
                      {"evidence", std::move(ev)}});
   }
   j["edges"] = std::move(edges);
@@ -231,6 +264,7 @@ void MergePartialText(std::string_view contents, const std::string& name,
     s.documents = Get<uint64_t>(n, "documents", name, where);
     s.windows = Get<uint64_t>(n, "windows", name, where);
     ReadDateMap(n, name, where, &s.by_date);
+    ReadSources(n, name, where, &part, &s.sources);
   }
   const auto& edges = GetArray(j, "edges", name, "");
   for (size_t k = 0; k < edges.size(); ++k) {
@@ -244,6 +278,7 @@ void MergePartialText(std::string_view contents, const std::string& name,
     s.count = Get<uint64_t>(e, "count", name, where);
     s.documents = Get<uint64_t>(e, "documents", name, where);
     ReadDateMap(e, name, where, &s.by_date);
+    ReadSources(e, name, where, &part, &s.sources);
     const auto& evidence = GetArray(e, "evidence", name, where);
     for (size_t m = 0; m < evidence.size(); ++m) {
       const auto& r = evidence[m];
@@ -259,6 +294,8 @@ void MergePartialText(std::string_view contents, const std::string& name,
       if (rec.evidence.end < rec.evidence.start)
         throw Error(name + ": field '" + rw + ".end': before 'start'");
       rec.evidence.snippet = Get<std::string>(r, "snippet", name, rw);
+      rec.evidence.source = Get<std::string>(r, "source", name, rw);
+      rec.evidence.url = Get<std::string>(r, "url", name, rw);
       s.evidence.push_back(std::move(rec));
     }
   }

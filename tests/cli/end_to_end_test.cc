@@ -221,6 +221,31 @@ TEST_F(EndToEnd, OutputIsByteIdenticalAcrossRunsAndThreadCounts) {
     EXPECT_EQ(ReadFile(*dir_ / f), ReadFile(other / f)) << f;
 }
 
+// --min-weight leaves actors without an edge: the DOT picture drops them unless --keep-isolated,
+// GraphML keeps every actor either way.
+TEST(Cli, DotDropsIsolatedActorsUnlessKeepIsolated) {
+  auto out = TempDir("isolated"), kept = TempDir("isolated_kept");
+  std::string common = "build -q " + Gaz() + " --top 16 --min-weight 2 --format graphml,json,dot ";
+  auto r = RunCli(common + "-o " + ShellQuote(out.string()) + " " + Corpus());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCli(common + "--keep-isolated -o " + ShellQuote(kept.string()) + " " + Corpus());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(ReadFile(out / "actors.json"));
+  std::set<std::string> linked, isolated;
+  for (const auto& e : j["edges"]) linked.insert(e["source"]), linked.insert(e["target"]);
+  for (const auto& n : j["nodes"])
+    if (!linked.count(n["id"])) isolated.insert(n["id"]);
+  ASSERT_FALSE(isolated.empty()) << "the sample has no actor left without an edge";
+  std::string dot = ReadFile(out / "actors.dot"), dot_kept = ReadFile(kept / "actors.dot");
+  for (const std::string& id : isolated) {
+    EXPECT_EQ(dot.find("\n  \"" + id + "\" [label="), std::string::npos) << id;
+    EXPECT_NE(dot_kept.find("\n  \"" + id + "\" [label="), std::string::npos) << id;
+    EXPECT_NE(ReadFile(out / "actors.graphml").find("<node id=\"" + id + "\""), std::string::npos);
+  }
+  for (const std::string& id : linked)
+    EXPECT_NE(dot.find("\n  \"" + id + "\" [label="), std::string::npos) << id;
+}
+
 TEST(Cli, RenderRunsGraphvizCairoOrSaysHowToInstallIt) {
   auto out = TempDir("render");
   auto r = RunCli("build -q " + Gaz() + " --format graphml --render svg -o " +

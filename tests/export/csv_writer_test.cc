@@ -76,11 +76,13 @@ TEST(CsvWriter, WritesGephiNodeAndEdgeTables) {
   EXPECT_EQ(nodes_text.find('\r'), std::string::npos);
   Table nodes = ParseCsv(nodes_text);
   ASSERT_EQ(nodes.size(), 5u);
-  EXPECT_EQ(nodes[0],
-            (std::vector<std::string>{"Id", "Label", "label_en", "type", "country", "mentions",
-                                      "documents", "first_seen", "last_seen", "weighted_degree"}));
-  EXPECT_EQ(nodes[2], (std::vector<std::string>{"iraq", "العراق", "Iraq", "state", "", "6", "3",
-                                                "2021-01-01", "2021-02-10", "1234571.891"}));
+  EXPECT_EQ(nodes[0], (std::vector<std::string>{"Id", "Label", "label_en", "type", "country",
+                                                "mentions", "documents", "first_seen", "last_seen",
+                                                "weighted_degree", "sources", "source_count"}));
+  // Sources sorted and joined by |; the | inside "bbc|arabic" is written ¦.
+  EXPECT_EQ(nodes[2],
+            (std::vector<std::string>{"iraq", "العراق", "Iraq", "state", "", "6", "3", "2021-01-01",
+                                      "2021-02-10", "1234571.891", "aljazeera|bbc¦arabic", "2"}));
   EXPECT_EQ(nodes[4][0], "node");
   EXPECT_EQ(nodes[4][1], testing::NastyLabelCleaned());
   EXPECT_EQ(nodes[4][2], "graph");
@@ -88,10 +90,11 @@ TEST(CsvWriter, WritesGephiNodeAndEdgeTables) {
   Table edges = ParseCsv(ReadFile(files[1]));
   ASSERT_EQ(edges.size(), 4u);
   EXPECT_EQ(edges[0], (std::vector<std::string>{"Source", "Target", "Type", "Weight", "cooc_count",
-                                                "documents", "first_seen", "last_seen"}));
+                                                "documents", "first_seen", "last_seen", "sources",
+                                                "source_count"}));
   EXPECT_EQ(edges[3], (std::vector<std::string>{"iraq", "node", "Undirected", "1234567.891",
-                                                "1234567", "1", "", ""}));
-  for (const auto& row : edges) EXPECT_EQ(row.size(), 8u);
+                                                "1234567", "1", "", "", "", "0"}));
+  for (const auto& row : edges) EXPECT_EQ(row.size(), 10u);
 }
 
 TEST(CsvWriter, PrefixesFilesWithACustomStem) {

@@ -47,7 +47,7 @@ TEST(GexfWriter, WritesDynamicGraphWithFixedMetaDate) {
   ASSERT_NE(first, std::string::npos);
   EXPECT_EQ(xml.find("<attributes class=\"edge\"", first + 1), std::string::npos);
   EXPECT_NE(xml.find("weight=\"1234567.891\""), std::string::npos);
-  EXPECT_NE(xml.find("<viz:color r=\"242\" g=\"142\" b=\"43\"/>"), std::string::npos);  // state
+  EXPECT_NE(xml.find("<viz:color r=\"2\" g=\"136\" b=\"0\"/>"), std::string::npos);  // state
   EXPECT_EQ(xml.find("schemaLocation"), std::string::npos);
 }
 
@@ -68,7 +68,10 @@ TEST(GexfWriter, ColoursByCountry) {
   WriteOptions country;
   country.color_by = "country";
   std::string xml = ReadFile(WriteSample("gexf_country", country));
-  EXPECT_NE(xml.find("<viz:color r=\"160\" g=\"160\" b=\"160\"/>"), std::string::npos);
+  // The colours of the DOT and HTML files: Iraq (two actors) first, no country pale grey.
+  EXPECT_NE(xml.find("<node id=\"iraq\" label=\"العراق\">"), std::string::npos);
+  EXPECT_NE(xml.find("<viz:color r=\"215\" g=\"0\" b=\"0\"/>"), std::string::npos);
+  EXPECT_NE(xml.find("<viz:color r=\"221\" g=\"221\" b=\"221\"/>"), std::string::npos);
   WriteOptions bad;
   bad.color_by = "mood";
   EXPECT_THROW(WriteSample("gexf_bad", bad), Error);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/export/palette.h"
 #include "actorgraph/export/xml_writer.h"
 #include "actorgraph/text/normalize.h"
 #include "sample_graph.h"
@@ -55,7 +56,7 @@ TEST(HtmlWriter, WritesOneSelfContainedPage) {
   auto data = nlohmann::json::parse(DataBlock(html));
   EXPECT_EQ(data["nodes"].size(), 4u);
   EXPECT_EQ(data["edges"].size(), 3u);
-  EXPECT_EQ(data["view"]["type_color"]["person"], "#4e79a7");
+  EXPECT_EQ(data["view"]["type_color"]["person"], HexColor(QualitativePalette()[0]));
   EXPECT_EQ(data["view"]["color_by"], "type");
   bool found = false;
   for (const auto& l : data["edges"]) {
@@ -108,7 +109,18 @@ TEST(HtmlWriter, SameGraphGivesTheSameBytesAndColourSchemeIsChecked) {
   country.color_by = "country";
   auto data = nlohmann::json::parse(DataBlock(Html(g, country)));
   EXPECT_EQ(data["view"]["color_by"], "country");
-  EXPECT_EQ(data["view"]["country_color"]["node"], "#a0a0a0");  // no country: grey
+  // The colours and key of the DOT and GEXF writers (palette.h).
+  ColorScheme scheme(g, "country");
+  for (Vertex v : SortedVertices(g))
+    EXPECT_EQ(data["view"]["colors"]["country"][g[v].id], HexColor(scheme.Of(g[v])));
+  EXPECT_EQ(data["view"]["colors"]["country"]["node"], HexColor(kNoneColor));  // no country
+  const auto& key = data["view"]["keys"]["country"];
+  ASSERT_EQ(key.size(), scheme.key().size());
+  EXPECT_EQ(key[0]["category"], "iraq");
+  EXPECT_EQ(key[0]["label"], "العراق");
+  EXPECT_EQ(key[0]["actors"], 2);
+  EXPECT_EQ(key.back()["kind"], "none");
+  EXPECT_FALSE(data["view"]["colors"].contains("community"));  // the sample is not analysed
   WriteOptions bad;
   bad.color_by = "mood";
   EXPECT_THROW(Html(g, bad), Error);
@@ -194,10 +206,13 @@ TEST(HtmlView, ChromiumUsesComputedPositionsAndCommunities) {
   auto data = nlohmann::json::parse(html.substr(b, e - b));
   int i = 0;
   data["view"]["color_by"] = "community";  // as `build --color-by community` writes it
-  for (auto& n : data["nodes"]) {  // a square, two communities
+  for (auto& n : data["nodes"]) {          // a square, two communities
     n["x"] = 100.0 * (i % 2);
     n["y"] = 100.0 * (i / 2);
     n["community"] = i % 2;
+    // The writer's community colours (written for analysed graphs only).
+    data["view"]["colors"]["community"][n["id"].get<std::string>()] =
+        HexColor(QualitativePalette()[i % 2]);
     ++i;
   }
   std::string json = data.dump();
@@ -243,7 +258,7 @@ TEST(HtmlView, ChromiumHandlesTwoThousandActors) {
       Edge e = boost::add_edge(i, t, g).first;
       g[e].count = 1 + rng() % 9;
       g[e].weight = static_cast<double>(g[e].count);
-      g[e].evidence = {{"doc-" + std::to_string(i), "2024-01-01", 0, 0, 10, "نص الدليل"}};
+      g[e].evidence = {{"doc-" + std::to_string(i), "2024-01-01", 0, 0, 10, "نص الدليل", "", ""}};
       g[i].weighted_degree += g[e].weight;
       g[t].weighted_degree += g[e].weight;
       ends.push_back(i);

@@ -20,10 +20,11 @@ std::filesystem::path WriteSample(const std::string& name) {
 }
 
 TEST(JsonWriter, EvidenceKeysKeepTheirOrder) {
-  Evidence e{"d1", "2021-01-01", 2, 5, 9, "snip \xFF"};
-  EXPECT_EQ(EvidenceJson({e}),
-            "[{\"doc\":\"d1\",\"date\":\"2021-01-01\",\"window\":2,\"start\":5,\"end\":9,"
-            "\"snippet\":\"snip \xEF\xBF\xBD\"}]");
+  Evidence e{"d1", "2021-01-01", 2, 5, 9, "snip \xFF", "bbc", "https://example.org/1"};
+  EXPECT_EQ(
+      EvidenceJson({e}),
+      "[{\"doc\":\"d1\",\"date\":\"2021-01-01\",\"window\":2,\"start\":5,\"end\":9,"
+      "\"snippet\":\"snip \xEF\xBF\xBD\",\"source\":\"bbc\",\"url\":\"https://example.org/1\"}]");
   EXPECT_EQ(EvidenceJson({}), "[]");
 }
 

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "actorgraph/base/error.h"
+#include "actorgraph/network/graph_builder.h"
 #include "actorgraph/pipeline/pipeline.h"
 #include "test_util.h"
 
@@ -40,6 +44,70 @@ TEST(Partial, ShardsMergedEqualOneRun) {
   MergePartial(dir / "b.json", g, &merged);
   WritePartial(merged, g, dir / "merged.json");
   EXPECT_EQ(ReadFile(dir / "merged.json"), ReadFile(dir / "one.json"));
+}
+
+// The five example articles as one JSONL file with `source` and `url`; returns its path.
+std::filesystem::path SourcedCorpus(const std::filesystem::path& dir, size_t from, size_t to) {
+  const char* stems[] = {"000_cf551ab84df76352", "001_9f79dd596af1e7b3", "002_563b2110fc4b1849",
+                         "003_bb13758cecb88c54", "004_f6cd3fd2a862a221"};
+  // Outlets in an order that makes each shard intern them differently.
+  const char* sources[] = {"bbc", "aljazeera", "rt", "bbc", "aljazeera"};
+  std::string lines;
+  for (size_t i = from; i < to; ++i) {
+    nlohmann::json j;
+    j["id"] = stems[i];
+    j["source"] = sources[i];
+    j["url"] = std::string("https://example.org/") + stems[i];
+    j["text"] = ReadFile(Article(stems[i]));
+    lines += j.dump() + "\n";
+  }
+  auto path = dir / ("c" + std::to_string(from) + "_" + std::to_string(to) + ".jsonl");
+  testing::WriteFile(path, lines);
+  return path;
+}
+
+TEST(Partial, SourcesAndUrlsSurviveShardsAndThreads) {
+  Gazetteer g = Gazetteer::Load({SourcePath("gazetteer")});
+  Matcher m(g);
+  auto dir = TempDir("partial_sources");
+  Cooccurrence one = Count(m, {SourcedCorpus(dir, 0, 5).string()});
+  WritePartial(one, g, dir / "one.json");
+  WritePartial(Count(m, {SourcedCorpus(dir, 0, 2).string()}), g, dir / "a.json");
+  WritePartial(Count(m, {SourcedCorpus(dir, 2, 5).string()}), g, dir / "b.json");
+  Cooccurrence merged(g.actors().size(), PartialOptions(dir / "a.json"));
+  MergePartial(dir / "a.json", g, &merged);
+  MergePartial(dir / "b.json", g, &merged);
+  WritePartial(merged, g, dir / "merged.json");
+  std::string text = ReadFile(dir / "one.json");
+  EXPECT_EQ(ReadFile(dir / "merged.json"), text);
+  // Threads merge their accumulators the same way.
+  DocumentReader reader({SourcedCorpus(dir, 0, 5).string()}, {});
+  CountOptions o;
+  o.threads = 3;
+  o.cooccur.max_evidence = 2;
+  WritePartial(CountCorpus(m, reader, o), g, dir / "threads.json");
+  EXPECT_EQ(ReadFile(dir / "threads.json"), text);
+
+  // The sources reach the graph, sorted, and the evidence carries source and url.
+  auto j = nlohmann::json::parse(text);
+  size_t sourced_nodes = 0, all_three = 0;
+  for (const auto& n : j["nodes"]) {
+    sourced_nodes += !n["sources"].empty();
+    all_three += n["sources"] == nlohmann::json({"aljazeera", "bbc", "rt"});
+  }
+  EXPECT_EQ(sourced_nodes, j["nodes"].size());  // every document has a source
+  EXPECT_GT(all_three, 0u);
+  ASSERT_FALSE(j["edges"].empty());
+  const auto& ev = j["edges"][0]["evidence"][0];
+  EXPECT_EQ(ev["url"], "https://example.org/" + ev["doc"].get<std::string>());
+  EXPECT_FALSE(ev["source"].get<std::string>().empty());
+  Graph graph = BuildGraph(one, g, GraphOptions{});
+  bool found = false;
+  for (Vertex v : SortedVertices(graph)) {
+    EXPECT_TRUE(std::is_sorted(graph[v].sources.begin(), graph[v].sources.end()));
+    found |= graph[v].sources == std::vector<std::string>{"aljazeera", "bbc", "rt"};
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST(Partial, OtherGazetteerIsRefused) {
@@ -131,9 +199,10 @@ TEST_F(PartialRefusal, TruncatedFile) {
 TEST_F(PartialRefusal, NotAPartialOrAnotherVersion) {
   EXPECT_EQ(Refusal("{\"actors\": []}"),
             "p.json: field 'actorgraph_partial': missing: not a partial graph");
-  EXPECT_EQ(Refusal(Replace(*good_, "\"actorgraph_partial\":1", "\"actorgraph_partial\":2")),
-            "p.json: field 'actorgraph_partial': version 2 is not supported (this actorgraph "
-            "reads version 1)");
+  // Version 1 files have no sources: refused, not merged with the sources silently missing.
+  EXPECT_EQ(Refusal(Replace(*good_, "\"actorgraph_partial\":2", "\"actorgraph_partial\":1")),
+            "p.json: field 'actorgraph_partial': version 1 is not supported (this actorgraph "
+            "reads version 2)");
 }
 
 TEST_F(PartialRefusal, AnotherGazetteer) {
@@ -159,6 +228,10 @@ TEST_F(PartialRefusal, MistypedOrUnknownFields) {
             "p.json: field 'mentions': expected a non-negative integer");
   EXPECT_EQ(Refusal(Replace(*good_, "\"evidence\":[", "\"evidence\":7,\"y\":[")),
             "p.json: field 'edges[0].evidence': missing or not a list");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"sources\":[", "\"sources\":[7],\"x\":[")),
+            "p.json: field 'nodes[0].sources[0]': expected a string");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"url\":", "\"url\":null,\"x\":")),
+            "p.json: field 'edges[0].evidence[0].url': expected a string");
   EXPECT_EQ(Refusal(Replace(*good_, "\"start\":", "\"start\":4294967296,\"x\":")),
             "p.json: field 'edges[0].evidence[0].start': 4294967296 is out of range");
   EXPECT_EQ(Refusal(Replace(*good_, "{\"id\":\"", "{\"id\":\"no_such_"))

@@ -4,7 +4,8 @@
 //   - layout: d3-force (velocity Verlet with Barnes–Hut many-body repulsion, Bostock's d3-force),
 //   or
 //     the computed layout when every node has numeric `x` and `y` columns;
-//   - colour by type (palette.h), by `community` when that column exists, or by affiliated state;
+//   - colour by type, by affiliated state, or by community (analysed graphs), with the colours and
+//     legend key of the GEXF and DOT files (palette.h);
 //     size by strength (the `strength` column, else weighted_degree: the sum of link weights), as
 //     radius 3 + 15·sqrt(strength / max strength) pixels at zoom 1;
 //   - Arabic labels drawn right to left (options.labels "en" or "both" for English or both), the
@@ -16,10 +17,12 @@
 //     link lists its evidence (document id, date, window, byte span, snippet).
 // The data block is the node-link JSON of json_writer.h (so every column it carries reaches the
 // page) plus a "view" object: {"color_by", "labels", "type_color": {type: "#rrggbb"},
-// "country_color": {id: "#rrggbb"}, "search": {id: normalised "label\nlabel_en\nid"}}. Every '<' in
-// it is written as \u003c, so no text in the data can end the script element. The URL hash selects
-// for links and tests: #select=node:ID, #select=edge:ID|ID, #search=TEXT, #minweight=N. The same
-// graph and options give a byte-identical file.
+// "colors": {scheme: {id: "#rrggbb"}}, "keys": {scheme: [{kind: category|other|none, category,
+// label, label_en, color, actors, categories}]} (ColorScheme::key), "search": {id: normalised
+// "label\nlabel_en\nid"}}, for the schemes type, country and (analysed graphs) community. Every '<'
+// in it is written as \u003c, so no text in the data can end the script element. The URL hash
+// selects for links and tests: #select=node:ID, #select=edge:ID|ID, #search=TEXT, #minweight=N. The
+// same graph and options give a byte-identical file.
 #pragma once
 
 #include <ostream>

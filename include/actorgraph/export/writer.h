@@ -15,9 +15,11 @@ namespace actorgraph {
 
 struct WriteOptions {
   std::string labels = "ar";      // DOT labels: ar | en | both
-  std::string color_by = "type";  // GEXF/DOT colours: type | country
+  std::string color_by = "type";  // GEXF/DOT/HTML colours: type | country | community
   std::string stem = "actors";    // file name stem: actors.graphml, actors.dot, ...
   bool fixed_layout = false;      // DOT: pin the computed positions (analyse/layout.h) for neato
+  bool keep_isolated = false;     // DOT: also draw actors with no edge left (after --min-weight,
+                                  // --top-edges); the other formats always keep every actor
 };
 
 class GraphWriter {

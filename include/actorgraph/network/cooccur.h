@@ -36,6 +36,7 @@ struct NodeStats {
   uint64_t documents = 0;
   uint64_t windows = 0;                     // windows (sentences, paragraphs...) naming the actor
   std::map<std::string, uint64_t> by_date;  // mentions per document date
+  std::vector<uint32_t> sources;            // Cooccurrence::source_names() indices, ascending
 };
 
 struct EvidenceRecord {
@@ -48,6 +49,7 @@ struct EdgeStats {
   uint64_t documents = 0;
   std::map<std::string, uint64_t> by_date;
   std::vector<EvidenceRecord> evidence;  // sorted by (seq, window), at most max_evidence
+  std::vector<uint32_t> sources;         // Cooccurrence::source_names() indices, ascending
 };
 
 class Cooccurrence {
@@ -81,6 +83,15 @@ class Cooccurrence {
   // association measures (analyse/edge_measures.h).
   uint64_t windows() const { return windows_; }
   void AddSentences(uint64_t n) { sentences_ += n; }
+  // The distinct document sources (JSONL `source`) seen, interned: NodeStats::sources and
+  // EdgeStats::sources hold indices into this list (in order of first sight, so the indices differ
+  // between accumulators; names are what merges and outputs compare). Per node and edge only a
+  // small sorted set of 4-byte ids is kept, whatever the number of mentions.
+  const std::vector<std::string>& source_names() const { return source_names_; }
+  // The index of `name`, added when new.
+  uint32_t InternSource(const std::string& name);
+  // Adds index `id` to a sorted id set.
+  static void AddSource(std::vector<uint32_t>* set, uint32_t id);
 
   static uint64_t Key(uint32_t a, uint32_t b) {
     if (b < a) std::swap(a, b);
@@ -124,6 +135,8 @@ class Cooccurrence {
   mutable absl::flat_hash_map<std::pair<uint64_t, uint32_t>, uint64_t> edge_dates_;
   mutable bool dates_pending_ = false;
   uint64_t documents_ = 0, sentences_ = 0, mentions_ = 0, windows_ = 0;
+  std::vector<std::string> source_names_;
+  std::unordered_map<std::string, uint32_t> source_ids_;
   // Per-document scratch.
   std::vector<uint32_t> seen_doc_;      // per actor: last document (seq+1) counted
   std::vector<uint64_t> pairs_in_doc_;  // one entry per (pair, window)

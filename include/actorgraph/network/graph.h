@@ -19,6 +19,8 @@ struct Evidence {
   uint32_t end = 0;
   std::string
       snippet;  // a short excerpt of the window (UTF-8, at most ~200 bytes, cut at characters)
+  std::string source;  // the document's JSONL `source` (outlet), "" when it has none
+  std::string url;     // the document's JSONL `url`, "" when it has none
 };
 
 struct ActorNode {
@@ -32,6 +34,8 @@ struct ActorNode {
   std::string first_seen;  // earliest document date, "" when no document had a date
   std::string last_seen;
   std::map<std::string, uint64_t> mentions_by_date;  // date -> mentions (dated documents only)
+  std::vector<std::string> sources;  // distinct JSONL `source`s of the documents naming the actor,
+                                     // sorted by byte value; documents without one add nothing
   double weighted_degree = 0;
   uint64_t windows = 0;        // windows (sentences, paragraphs or documents) that name the actor
   uint64_t cooccurrences = 0;  // sum of the actor's co-occurrence counts over all partners, before
@@ -58,7 +62,9 @@ struct ActorEdge {
   std::string first_seen;
   std::string last_seen;
   std::map<std::string, uint64_t> count_by_date;  // date -> co-occurrences (dated documents only)
-  std::vector<Evidence> evidence;                 // at most the configured number, earliest first
+  std::vector<std::string> sources;  // distinct JSONL `source`s of the documents in which the two
+                                     // co-occur, sorted by byte value
+  std::vector<Evidence> evidence;    // at most the configured number, earliest first
 
   // Association measures, filled by analyse/ (edge_measures.h); see there for formulas.
   double pmi = 0;
@@ -66,6 +72,12 @@ struct ActorEdge {
   double jaccard = 0;
   double dice = 0;
   double association = 0;
+};
+
+// An actor's names, as in the gazetteer.
+struct ActorNames {
+  std::string label;  // Arabic
+  std::string label_en;
 };
 
 // Graph-level record of how the network was made.
@@ -80,6 +92,9 @@ struct GraphInfo {
   uint64_t windows = 0;  // co-occurrence windows in the corpus (N of the association measures)
   uint64_t cooccurrences = 0;  // sum of all pair counts before pruning (m of association strength)
   double density = 0;          // 2E / (n (n - 1)) of the written graph, filled by analyse/
+  // The names of every state some actor of the graph is affiliated with (ActorNode::country), also
+  // of states not in the graph, for legend keys (export/palette.h). Filled by BuildGraph.
+  std::map<std::string, ActorNames> country_names;
 
   // Filled by analyse/ (AnalyseGraph).
   bool analysed = false;       // the measures above and in the nodes and edges are computed
