@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +22,7 @@
 #include "actorgraph/network/cooccur.h"
 #include "actorgraph/pipeline/pipeline.h"
 #include "actorgraph/read/document.h"
+#include "actorgraph/read/reader.h"
 #include "actorgraph/text/normalize.h"
 #include "actorgraph/text/segment.h"
 
@@ -68,6 +70,63 @@ const Data& D() {
   static Data data;
   return data;
 }
+
+// A date in 2020-2021 (730 days) per document position, as the benchmark corpus has
+// (bench/gen_corpus.py), so date timelines cost what they cost on a real corpus.
+std::string DateOf(uint64_t seq) {
+  static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int day = static_cast<int>((seq * 7919) % 730), year = 2020 + day / 365, month = 0;
+  day %= 365;
+  while (day >= kDays[month]) day -= kDays[month++];
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month + 1, day + 1);
+  return buf;
+}
+
+// JSON string literal of `s` (the escapes JSON needs; UTF-8 is kept as it is).
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// The reader on JSONL: the sample articles as scraper-style lines (id, title, source, date, url,
+// text), repeated to about 2 MB, read from memory. MB/s of JSONL input.
+void BM_ReadJsonl(benchmark::State& state) {
+  const Data& d = D();
+  std::string jsonl;
+  for (uint64_t k = 0; jsonl.size() < (2u << 20); ++k) {
+    const Document& doc = d.docs[k % d.docs.size()];
+    std::string title = doc.text.substr(0, doc.text.find('\n'));
+    jsonl += "{\"id\": \"doc" + std::to_string(k) + "\", \"title\": " + JsonString(title) +
+             ", \"source\": \"bench\", \"date\": \"" + DateOf(k) +
+             "\", \"url\": \"https://example.org/" + std::to_string(k) +
+             "\", \"text\": " + JsonString(doc.text) + "}\n";
+  }
+  uint64_t docs = 0;
+  for (auto _ : state) {
+    std::istringstream in(jsonl);
+    DocumentReader reader(in, "bench.jsonl", true, {});
+    Document doc;
+    while (reader.Next(&doc)) ++docs;
+  }
+  benchmark::DoNotOptimize(docs);
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(jsonl.size()));
+}
+BENCHMARK(BM_ReadJsonl);
 
 void BM_Normalize(benchmark::State& state) {
   const Data& d = D();
@@ -129,7 +188,8 @@ void BM_CooccurrenceAddDocument(benchmark::State& state) {
   std::vector<Document> docs = d.docs;
   for (auto _ : state)
     for (size_t i = 0; i < docs.size(); ++i) {
-      docs[i].seq = seq++;  // new document positions, as in a real corpus
+      docs[i].seq = seq;  // new document positions and dates, as in a real corpus
+      docs[i].date = DateOf(seq++);
       counts.AddDocument(docs[i], mentions[i], windows[i]);
     }
   benchmark::DoNotOptimize(counts.mentions());
@@ -147,7 +207,8 @@ void BM_PerDocument(benchmark::State& state) {
   std::vector<Document> docs = d.docs;
   for (auto _ : state)
     for (auto& doc : docs) {
-      doc.seq = seq++;
+      doc.seq = seq;
+      doc.date = DateOf(seq++);
       d.matcher->Match(doc.text, &sc, &mentions);
       counts.AddDocument(doc, mentions, WindowSpans(sc, Window::kSentence, doc.text.size()));
     }

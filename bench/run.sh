@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole actorgraph benchmark (issue #6) and prints a summary table.
 #
-#   bench/run.sh [--full] [--runs N] [--build DIR]
+#   bench/run.sh [--full] [--runs N] [--build DIR] [--baseline BIN]
 #
 #   --full      also generate a 1 GB corpus and measure peak memory / throughput on it
 #   --runs N    hyperfine runs per command (default 5)
 #   --build DIR build folder holding ./actorgraph and bench/micro_bench (default: build)
+#   --baseline BIN  an actorgraph binary of the commit before a speed change: bench/identical.sh
+#               checks that both give byte-identical outputs on the benchmark corpus (issue 16)
 #
 # Corpora and gazetteers go to bench/data/, every raw result to bench/results/ (both git-ignored).
 # Needs: python3 (+ networkx), rg, grep, hyperfine, /usr/bin/time (package `time`).
@@ -13,13 +15,14 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-FULL=0 RUNS=5 BUILD=build
+FULL=0 RUNS=5 BUILD=build BASELINE=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --full) FULL=1 ;;
     --runs) RUNS=$2; shift ;;
     --build) BUILD=$2; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --baseline) BASELINE=$2; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -138,6 +141,14 @@ log "micro-benchmarks"
 # ---- compare vs build (issue 12: compare <= 2x build) ---------------------------------------
 log "actorgraph compare against build on 100 MB"
 bench/compare.sh --runs "$RUNS" --build "$BUILD" | tee "$RES/compare.txt" >&2
+
+# ---- speed work changes no output (issue 16) --------------------------------------------------
+if [[ -n $BASELINE ]]; then
+  log "outputs against the baseline build $BASELINE"
+  bench/identical.sh "$BASELINE" "$AG" 2>&1 | tee "$RES/identical.txt" >&2 || true
+else
+  rm -f "$RES/identical.txt"
+fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/machine.txt"
 

@@ -327,6 +327,41 @@ void Normalize(std::string_view in, NormalizedText* out) {
       c = s[i];
       len = 1;
     }
+    // Two-byte run (Arabic, Latin-1 and the other scripts below U+0800): a character that is its
+    // own NFKC_Casefold and is followed by a starter is a segment by itself; fold it by table and
+    // go on, without the general path's bookkeeping. Anything else (a non-starter next, a longer
+    // sequence, a byte Decode would replace) leaves the run for the general path below, so the
+    // output is the same as the general path's (Normalize.TwoByteRunMatchesGeneralPath).
+    if (len == 2) {
+      for (;;) {
+        const uint8_t f0 = t.Flags(c);
+        if (!(f0 & Tables::kSelf)) break;
+        const size_t next = i + 2;
+        char32_t c1 = 0;
+        int len1 = 0;
+        if (next < n) {
+          const unsigned char b = s[next];
+          if (b < 0x80) {
+            c1 = b;
+            len1 = 1;
+          } else if (b >= 0xC2 && b <= 0xDF && next + 1 < n && (s[next + 1] & 0xC0) == 0x80) {
+            c1 = ((b & 0x1Fu) << 6) | (s[next + 1] & 0x3Fu);
+            len1 = 2;
+          } else {
+            break;
+          }
+          if (!(t.Flags(c1) & Tables::kBoundary)) break;
+        }
+        const int32_t folded = t.Fold(c);
+        if (folded != kDelete) w.Put(static_cast<char32_t>(folded), static_cast<uint32_t>(i));
+        i = next;
+        c = c1;
+        len = len1;
+        if (len != 2) break;
+      }
+      if (i >= n) break;
+      if (c < 0x80) continue;  // back to the ASCII run
+    }
     const size_t next = i + len;
     const uint8_t flags = t.Flags(c);
     int len1 = 0;

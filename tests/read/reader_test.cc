@@ -364,8 +364,8 @@ TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
   EXPECT_EQ(docs[4].url, "U");
   EXPECT_EQ(docs[4].origin, "p.jsonl:11");
   ASSERT_EQ(warnings.size(), 6u);
-  EXPECT_EQ(warnings[0], "p.jsonl:3: malformed JSON at byte 15 of the line; document skipped");
-  EXPECT_EQ(warnings[1], "p.jsonl:4: malformed JSON at byte 25 of the line; document skipped");
+  EXPECT_EQ(warnings[0], "p.jsonl:3: malformed JSON at byte 14 of the line; document skipped");
+  EXPECT_EQ(warnings[1], "p.jsonl:4: malformed JSON at byte 26 of the line; document skipped");
   EXPECT_EQ(warnings[2], "p.jsonl:5: field 'id': expected a string; document skipped");
   EXPECT_EQ(warnings[3], "p.jsonl:6: field 'title': expected a string; document skipped");
   EXPECT_EQ(warnings[4], "p.jsonl:8: expected a JSON object; document skipped");
@@ -376,7 +376,8 @@ TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
 // Invalid UTF-8 is found by simdjson's validation and then reported, with its byte, by the same
 // decoder as before; a windows-1256 line under `auto` is still decoded by ICU's detector.
 TEST(Reader, JsonlInvalidUtf8IsReportedByTheDecoderAfterTheFastParser) {
-  std::istringstream in("{\"text\":\"\xD8\xA7\xD8\"}\n{\"text\":\"ok\"}\n");
+  std::istringstream in(
+      "{\"text\":\"\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82\xD8\"}\n{\"text\":\"ok\"}\n");
   std::vector<std::string> warnings;
   ReaderOptions opt;
   opt.warn = [&](const std::string& w) { warnings.push_back(w); };
@@ -385,7 +386,7 @@ TEST(Reader, JsonlInvalidUtf8IsReportedByTheDecoderAfterTheFastParser) {
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].text, "ok");
   ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_EQ(warnings[0], "u.jsonl:1: byte 11: invalid UTF-8; document skipped");
+  EXPECT_EQ(warnings[0], "u.jsonl:1: byte 21: invalid UTF-8; document skipped");
 }
 
 // The same nlohmann out_of_range as fuzz_gold found, in a JSONL line: skipped like any
