@@ -25,6 +25,7 @@ packages=(
   graphviz fonts-noto-core libxml2-utils python3 python3-igraph
   python3-networkx
   libcsv-dev
+  libsimdjson-dev
   chromium
   node-d3
   python3-distributed
