@@ -26,6 +26,7 @@ packages=(
   python3-networkx
   libcsv-dev
   libsimdjson-dev
+  libssl-dev
   chromium
   node-d3
   python3-distributed
