@@ -568,21 +568,22 @@ struct Matcher::Impl {
       }
     }
     const std::string_view all = norms;  // no more appends: views into it stay valid
-    {
-      std::vector<std::string_view> names;
-      names.reserve(given.size());
-      for (auto [off, len] : given) names.push_back(all.substr(off, len));
-      std::sort(names.begin(), names.end());
-      names.erase(std::unique(names.begin(), names.end()), names.end());
-      given_names.reserve(given_names.size() + names.size());
-      for (auto n : names) given_names.emplace(n);
-    }
+    given_names.reserve(given_names.size() + given.size());
+    for (auto [off, len] : given)
+      if (std::string_view n = all.substr(off, len); !given_names.count(n)) given_names.emplace(n);
     trie.Reserve(insertions, key_bytes);
     pending.reserve(prepared.size());
     struct Prefixable {
+      uint64_t k0, k1;         // the token's first 16 bytes, big-endian (zero-padded): sort keys
       std::string_view token;  // normalised first token (in `norms`)
       bool article;
       uint32_t node;  // the token's node
+    };
+    auto big_endian = [](std::string_view s, size_t at) {
+      uint64_t v = 0;
+      for (size_t i = at; i < at + 8; ++i)
+        v = v << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+      return v;
     };
     std::vector<Prefixable> prefixable;
     prefixable.reserve(prepared.size());
@@ -614,12 +615,16 @@ struct Matcher::Impl {
           {node, Payload{pr.actor, trig, casing, static_cast<uint16_t>(toks[0].size()), alias.how,
                          alias.tier}});
       if (alias.lang == "ar" && IsArabicToken(toks[0]))
-        prefixable.push_back({toks[0], HasArticle(alias.text), first_node});
+        prefixable.push_back({big_endian(toks[0], 0), big_endian(toks[0], 8), toks[0],
+                              HasArticle(alias.text), first_node});
     }
     // Proclitic forms of first tokens lead to the unprefixed token's node; they are linked after
     // every exact form, so an exact unprefixed form always wins (بايدن is never ب + ايدن). Tokens
     // are linked in sorted order (the first token to generate a form keeps it).
+    // (Byte order of the 16-byte prefixes agrees with the order of the tokens; ties compare whole.)
     auto by_token = [](const Prefixable& x, const Prefixable& y) {
+      if (x.k0 != y.k0) return x.k0 < y.k0;
+      if (x.k1 != y.k1) return x.k1 < y.k1;
       return std::tie(x.token, x.article) < std::tie(y.token, y.article);
     };
     std::sort(prefixable.begin(), prefixable.end(), by_token);

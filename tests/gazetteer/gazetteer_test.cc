@@ -165,8 +165,8 @@ TEST(Gazetteer, FastPathFallsBackToTheSameMessages) {
       R"({"id": "h", "type": "person", "label": {"ar": "س", "en": "H"}, "wikidata": "42"})",
       R"({"id": "i", "type": "person", "label": {"ar": "س", "en": "I"}, "affiliations": [1]})"};
   for (const auto& bad : bad_entries) {
-    std::string doc = std::string(R"({"actorgraph_gazetteer": 1, "actors": [)") + ok + ",\n" + bad +
-                      "]}";
+    std::string doc =
+        std::string(R"({"actorgraph_gazetteer": 1, "actors": [)") + ok + ",\n" + bad + "]}";
     std::string expected = Errors(doc);
     ASSERT_FALSE(expected.empty()) << bad;
     Gazetteer g;
