@@ -190,6 +190,37 @@ TEST(Gazetteer, FastPathFallsBackToTheSameMessages) {
   }
 }
 
+// Documents where simdjson and nlohmann could disagree on what is valid JSON: both paths must
+// load the same entries or report the same first problem.
+TEST(Gazetteer, FastPathAgreesWithTheCheckingPathOnEdgeCases) {
+  const std::string entry =
+      R"({"id": "x", "type": "person", "label": {"ar": "زيد", "en": "Zaid"}})";
+  const std::vector<std::string> docs = {
+      "\xEF\xBB\xBF{\"actorgraph_gazetteer\": 1, \"actors\": [" + entry + "]}",  // byte order mark
+      R"({"actorgraph_gazetteer": 1, "actors": [)" + entry + "]} trailing",
+      R"({"actorgraph_gazetteer": 1, "description": "bad \xC3", "actors": [)" + entry + "]}",
+      R"({"actorgraph_gazetteer": 1, "description": "\ud800", "actors": [)" + entry + "]}",
+      R"({"actorgraph_gazetteer": 1, "description": [1, 2,], "actors": [)" + entry + "]}",
+      R"({"actorgraph_gazetteer": 1, "x": 123456789012345678901234567890, "actors": [)" + entry +
+          "]}",
+      R"({"actorgraph_gazetteer": 1, "actors": [)" + entry + "]}\n",
+      R"({"actorgraph_gazetteer": 1, "actors": [{"id": "x", "type": "person", "label": {"ar": "زيد", "en": "Zaid", "fr": "Zaïd"}, "note": null}]})"};
+  for (const auto& doc : docs) {
+    std::vector<GazetteerProblem> problems;
+    Gazetteer checked;
+    checked.AddFile(doc, "f.json", &problems);
+    Gazetteer fast;
+    try {
+      fast.AddFile(doc, "f.json");
+      EXPECT_TRUE(problems.empty()) << doc;
+      EXPECT_EQ(fast.hash(), checked.hash()) << doc;
+    } catch (const Error& e) {
+      ASSERT_FALSE(problems.empty()) << doc << ": " << e.what();
+      EXPECT_EQ(e.what(), problems[0].ToString()) << doc;
+    }
+  }
+}
+
 // A key given twice: nlohmann keeps the last value; the fast path must not keep the first.
 TEST(Gazetteer, KeyGivenTwiceKeepsTheLastValueOnBothPaths) {
   const char* doc = R"({"actorgraph_gazetteer": 1, "actors": [
