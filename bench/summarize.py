@@ -110,7 +110,10 @@ if st.get("startup_gaz1M"):
         f = dict(zip(*[iter(open(p).read().split())] * 2))
         extra = (f"; load {float(f['load_s']):.2f} s + matcher compile {float(f['compile_s']):.2f} s, "
                  f"{int(f['forms']):,} forms")
-    target("1M-alias gazetteer ready < 3 s", st["startup_gaz1M"][0] < 3,
+        if "load_cpu_s" in f:
+            extra += (f" (CPU: load {float(f['load_cpu_s']):.2f} s + compile "
+                      f"{float(f['compile_cpu_s']):.2f} s)")
+    target("1M-alias gazetteer ready < 3 s (issue 16)", st["startup_gaz1M"][0] < 3,
            f"{st['startup_gaz1M'][0]:.2f} s end to end on 2 documents{extra}")
 g = e2e.get("ag_t1_gaz100k")
 if t1 and g:

@@ -25,6 +25,8 @@ packages=(
   graphviz fonts-noto-core libxml2-utils python3 python3-igraph
   python3-networkx
   libcsv-dev
+  libsimdjson-dev
+  libssl-dev
   chromium
   node-d3
   python3-distributed
@@ -33,7 +35,6 @@ packages=(
   libclang-rt-dev
   libxml2-dev
   libgraphviz-dev
-  libsimdjson-dev
   libabsl-dev
 )
 

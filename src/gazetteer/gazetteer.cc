@@ -1,8 +1,12 @@
 #include "actorgraph/gazetteer/gazetteer.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -187,6 +191,186 @@ void ParseEntry(const json& e, bool extending, Actor* a) {
   }
 }
 
+// ---- fast path (issue 16) -----------------------------------------------------------------
+// A big gazetteer file is parsed with simdjson's DOM parser (it validates the whole document, as
+// nlohmann does) and read straight into Actors. The fast path accepts only what the nlohmann path
+// accepts without a problem, and gives up (NotFast) on anything else -- malformed JSON, a field
+// that path would report, a key given twice (nlohmann keeps the last, simdjson would find the
+// first) -- so that path, run from the start, produces the exact message. It reads the members in
+// the order ParseEntry does (nlohmann iterates keys sorted: "ar" before "en").
+struct NotFast {};
+
+namespace sj = simdjson::dom;
+using Opt = std::optional<sj::element>;
+
+// The members of `obj` named in `keys`; a null member counts as missing (Member) unless its index
+// is in `null_fails`. NotFast on a key given twice, or on any other key unless `others_ok`.
+template <size_t N>
+std::array<Opt, N> Fields(sj::object obj, const std::array<std::string_view, N>& keys,
+                          bool others_ok = false, uint32_t null_fails = 0) {
+  std::array<Opt, N> out{};
+  std::array<bool, N> seen{};
+  for (auto field : obj) {
+    size_t k = 0;
+    while (k < N && keys[k] != field.key) ++k;
+    if (k == N) {
+      if (others_ok) continue;
+      throw NotFast{};
+    }
+    if (seen[k]) throw NotFast{};
+    seen[k] = true;
+    if (!field.value.is_null())
+      out[k] = field.value;
+    else if (null_fails & (1u << k))
+      throw NotFast{};
+  }
+  return out;
+}
+
+std::string FastString(const Opt& e, bool required) {
+  if (!e) {
+    if (required) throw NotFast{};
+    return "";
+  }
+  std::string_view v;
+  if (e->get_string().get(v)) throw NotFast{};
+  if (required && v.empty()) throw NotFast{};
+  return std::string(v);
+}
+
+std::vector<std::string> FastStringList(const sj::element& e) {
+  sj::array arr;
+  if (e.get_array().get(arr)) throw NotFast{};
+  std::vector<std::string> out;
+  for (auto item : arr) {
+    std::string_view v;
+    if (item.get_string().get(v)) throw NotFast{};
+    out.emplace_back(v);
+  }
+  return out;
+}
+
+void FastAliasList(const sj::element& e, const char* lang, How how, std::vector<Alias>* out,
+                   NormalizedText* scratch) {
+  sj::array arr;
+  if (e.get_array().get(arr)) throw NotFast{};
+  static constexpr std::array<std::string_view, 4> kKeys = {"text", "tier", "triggers", "case"};
+  for (auto item : arr) {
+    Alias a;
+    a.lang = lang;
+    a.how = how;
+    std::string_view text;
+    sj::object obj;
+    if (!item.get_string().get(text)) {
+      a.text = std::string(text);
+    } else if (!item.get_object().get(obj)) {
+      auto f = Fields(obj, kKeys);
+      a.text = FastString(f[0], true);
+      if (f[1]) {
+        std::string_view t;
+        if (f[1]->get_string().get(t)) throw NotFast{};
+        if (t == "A")
+          a.tier = Tier::kA;
+        else if (t == "B")
+          a.tier = Tier::kB;
+        else if (t == "C")
+          a.tier = Tier::kC;
+        else
+          throw NotFast{};
+      }
+      if (f[3]) {
+        std::string_view c;
+        if (f[3]->get_string().get(c) || (c != "any" && c != "name")) throw NotFast{};
+        a.any_case = c == "any";
+      }
+      if (f[2]) a.triggers = FastStringList(*f[2]);
+    } else {
+      throw NotFast{};
+    }
+    Normalize(a.text, scratch);
+    if (scratch->text.find_first_not_of(" \t\n") == std::string::npos) throw NotFast{};
+    out->push_back(std::move(a));
+  }
+}
+
+// {"ar": [...], "en": [...]} (for demonyms also "stems" and "block", which are returned). A null
+// list fails in ParseLangLists, so it is not fast.
+std::array<Opt, 2> FastLangLists(const sj::element& e, How how, std::vector<Alias>* out,
+                                 NormalizedText* scratch, bool demonyms = false) {
+  sj::object obj;
+  if (e.get_object().get(obj)) throw NotFast{};
+  std::array<Opt, 4> f;
+  if (demonyms) {
+    f = Fields(obj, std::array<std::string_view, 4>{"ar", "en", "stems", "block"}, false, 0b11);
+  } else {
+    auto two = Fields(obj, std::array<std::string_view, 2>{"ar", "en"}, false, 0b11);
+    f = {two[0], two[1], std::nullopt, std::nullopt};
+  }
+  if (f[0]) FastAliasList(*f[0], "ar", how, out, scratch);
+  if (f[1]) FastAliasList(*f[1], "en", how, out, scratch);
+  return {f[2], f[3]};
+}
+
+// The members of an entry, in kActorFields order.
+constexpr std::array<std::string_view, 12> kEntryKeys = {
+    "id",       "extends",      "type",  "label",    "aliases", "capitals",
+    "demonyms", "affiliations", "roles", "wikidata", "note",    "source"};
+
+// ParseEntry on the fast path.
+void FastEntry(const std::array<Opt, 12>& f, bool extending, Actor* a, NormalizedText* scratch) {
+  if (!extending) {
+    std::string type = FastString(f[2], true);
+    if (!ParseActorType(type, &a->type)) throw NotFast{};
+    sj::object label;
+    if (!f[3] || f[3]->get_object().get(label)) throw NotFast{};
+    auto l = Fields(label, std::array<std::string_view, 2>{"ar", "en"}, true);
+    a->label_ar = FastString(l[0], true);
+    a->label_en = FastString(l[1], true);
+    a->aliases.push_back({a->label_ar, "ar", Tier::kA, How::kName, {}, false});
+    a->aliases.push_back({a->label_en, "en", Tier::kA, How::kName, {}, false});
+    a->wikidata = FastString(f[9], false);
+    a->source = FastString(f[11], false);
+    a->note = FastString(f[10], false);
+    if (!a->wikidata.empty() &&
+        (a->wikidata[0] != 'Q' || a->wikidata.size() < 2 ||
+         !std::all_of(a->wikidata.begin() + 1, a->wikidata.end(), ::isdigit)))
+      throw NotFast{};
+  } else if (f[2] || f[3] || f[9]) {
+    throw NotFast{};
+  }
+  if (f[4]) FastLangLists(*f[4], How::kAlias, &a->aliases, scratch);
+  if (f[5]) FastLangLists(*f[5], How::kCapital, &a->aliases, scratch);
+  if (f[6]) {
+    auto [stems, block] = FastLangLists(*f[6], How::kDemonym, &a->aliases, scratch, true);
+    if (stems) {
+      auto v = FastStringList(*stems);
+      a->demonym_stems.insert(a->demonym_stems.end(), v.begin(), v.end());
+    }
+    if (block) {
+      auto v = FastStringList(*block);
+      a->demonym_block.insert(a->demonym_block.end(), v.begin(), v.end());
+    }
+  }
+  if (f[7]) {
+    auto v = FastStringList(*f[7]);
+    a->affiliations.insert(a->affiliations.end(), v.begin(), v.end());
+  }
+  if (f[8]) {
+    sj::array roles;
+    if (f[8]->get_array().get(roles)) throw NotFast{};
+    for (auto r : roles) {
+      sj::object obj;
+      if (r.get_object().get(obj)) throw NotFast{};
+      auto rf = Fields(obj, std::array<std::string_view, 4>{"title", "start", "end", "title_ar"});
+      Role role;
+      role.title = FastString(rf[0], true);
+      role.start = FastString(rf[1], false);
+      role.end = FastString(rf[2], false);
+      a->roles.push_back(std::move(role));
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view ToString(ActorType t) {
@@ -303,6 +487,9 @@ Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths,
 void Gazetteer::AddFile(std::string_view contents, const std::string& name,
                         std::vector<GazetteerProblem>* problems) {
   files_.push_back(name);
+  // Without `problems` (build, compare, ...) a well-formed file takes the fast path; anything it
+  // does not take is parsed again below, which reports the problem.
+  if (problems == nullptr && AddJsonFast(contents, name)) return;
   json doc;
   try {
     doc = json::parse(contents);
@@ -320,6 +507,67 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
     return;
   }
   AddJson(&doc, name, problems, nullptr);
+}
+
+bool Gazetteer::AddJsonFast(std::string_view contents, const std::string& name) {
+  sj::parser parser;
+  simdjson::padded_string padded(contents);
+  sj::element doc;
+  if (parser.parse(padded).get(doc)) return false;
+  const size_t old_size = actors_.size();
+  // Extensions are applied once the whole file has passed, so giving up leaves nothing changed.
+  std::vector<std::pair<int, Actor>> extensions;
+  try {
+    sj::object top;
+    if (doc.get_object().get(top)) throw NotFast{};
+    auto t = Fields(top, std::array<std::string_view, 2>{"actorgraph_gazetteer", "actors"}, true);
+    int64_t version = 0;
+    if (!t[0] || t[0]->get_int64().get(version) || version != 1) throw NotFast{};
+    sj::array list;
+    if (!t[1] || t[1]->get_array().get(list)) throw NotFast{};
+    NormalizedText scratch;
+    for (auto e : list) {
+      sj::object obj;
+      if (e.get_object().get(obj)) throw NotFast{};
+      auto f = Fields(obj, kEntryKeys);
+      if (f[0].has_value() == f[1].has_value()) throw NotFast{};
+      std::string_view idv;
+      if ((f[0] ? *f[0] : *f[1]).get_string().get(idv) || !ValidId(idv)) throw NotFast{};
+      std::string actor_id(idv);
+      if (f[1]) {
+        int idx = IndexOf(actor_id);
+        if (idx < 0) throw NotFast{};
+        Actor extra;
+        FastEntry(f, true, &extra, &scratch);
+        extensions.emplace_back(idx, std::move(extra));
+        continue;
+      }
+      if (Find(actor_id) != nullptr) throw NotFast{};
+      Actor a;
+      a.id = std::move(actor_id);
+      a.file = name;
+      FastEntry(f, false, &a, &scratch);
+      index_.emplace(a.id, static_cast<int>(actors_.size()));
+      actors_.push_back(std::move(a));
+    }
+  } catch (const NotFast&) {
+    for (size_t i = old_size; i < actors_.size(); ++i) index_.erase(actors_[i].id);
+    actors_.erase(actors_.begin() + static_cast<std::ptrdiff_t>(old_size), actors_.end());
+    return false;
+  }
+  for (auto& [idx, extra] : extensions) {
+    Actor& a = actors_[idx];
+    a.aliases.insert(a.aliases.end(), extra.aliases.begin(), extra.aliases.end());
+    a.demonym_stems.insert(a.demonym_stems.end(), extra.demonym_stems.begin(),
+                           extra.demonym_stems.end());
+    a.demonym_block.insert(a.demonym_block.end(), extra.demonym_block.begin(),
+                           extra.demonym_block.end());
+    a.affiliations.insert(a.affiliations.end(), extra.affiliations.begin(),
+                          extra.affiliations.end());
+    a.roles.insert(a.roles.end(), extra.roles.begin(), extra.roles.end());
+  }
+  hash_stale_ = true;
+  return true;
 }
 
 void Gazetteer::AddTableFile(std::string_view contents, const std::string& name, char delimiter,

@@ -3,12 +3,18 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <set>
 #include <tuple>
 #include <unordered_set>
 
 #include "../text/utf8.h"
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace actorgraph {
 namespace {
@@ -49,86 +55,167 @@ struct Payload {
 // Case requirement of one alias token (kind 3): free, an initial capital, or all capitals.
 enum : uint8_t { kAnyCase = 0, kInitialCap = 1, kAllCaps = 2 };
 
-// A token trie stored as one open-addressing hash table keyed by (parent node, token).
+// A token trie stored as one open-addressing hash table keyed by (parent node, token). A slot is
+// 16 bytes (the high half of the key's hash, parent, child and the key's offset in the arena, where
+// the key is stored as a LEB128 byte length followed by its bytes), so the 11M keys of a 1M-alias
+// gazetteer fit in 512 MB of slots; large tables are mapped with transparent huge pages (fewer page
+// faults and TLB misses while compiling, issue 16).
 class TokenTrie {
  public:
   TokenTrie() { Rehash(1024); }
+  ~TokenTrie() { slots_.Free(); }
+  TokenTrie(const TokenTrie&) = delete;
+  TokenTrie& operator=(const TokenTrie&) = delete;
 
-  uint32_t Child(uint32_t parent, std::string_view token) const {
-    uint64_t h = Hash(parent, token);
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.child == 0) return 0;
-      if (s.hash == h && s.parent == parent && s.len == token.size() &&
-          std::memcmp(arena_.data() + s.off, token.data(), token.size()) == 0)
-        return s.child;
-    }
+  static uint64_t Hash(uint32_t parent, std::string_view token) {
+    return HashBytes(token, parent * 0x9E3779B97F4A7C15ull);
   }
 
-  // The child of `parent` under `token`, created when missing.
-  uint32_t AddChild(uint32_t parent, std::string_view token) { return Link(parent, token, 0); }
+  uint32_t Child(uint32_t parent, std::string_view token) const {
+    return Find(Hash(parent, token), parent, token);
+  }
+  // Child with the key's Hash computed by the caller.
+  uint32_t Find(uint64_t h, uint32_t parent, std::string_view token) const {
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    size_t mask = slots_.n - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_.p[i];
+      if (s.child == 0) return 0;
+      if (s.tag == tag && s.parent == parent && KeyIs(s, token)) return s.child;
+    }
+  }
+  // Hints the cache about the slot a key with hash `h` starts probing at (bulk inserts).
+  void Prefetch(uint64_t h) const { __builtin_prefetch(&slots_.p[h & (slots_.n - 1)], 1); }
 
-  // Makes `token` under `parent` lead to the existing node `child` (a generated proclitic form of a
-  // first token shares that token's node). A key that already exists keeps its node: forms inserted
-  // first (the exact, unprefixed ones) win. Returns the node the key leads to.
-  uint32_t AddLink(uint32_t parent, std::string_view token, uint32_t child) {
-    return Link(parent, token, child);
+  // The child of `parent` under `token`, created when missing.
+  uint32_t AddChild(uint32_t parent, std::string_view token) {
+    return Link(Hash(parent, token), parent, token, 0);
+  }
+
+  // Makes `token` under `parent` (hash `h` = Hash(parent, token)) lead to the existing node `child`
+  // (a generated proclitic form of a first token shares that token's node). A key that already
+  // exists keeps its node: forms inserted first (the exact, unprefixed ones) win. Returns the node
+  // the key leads to.
+  uint32_t AddLink(uint64_t h, uint32_t parent, std::string_view token, uint32_t child) {
+    return Link(h, parent, token, child);
   }
 
   uint32_t nodes() const { return nodes_ + 1; }
 
-  // Sizes the table once for about `children` entries, so compiling never rehashes.
-  void Reserve(size_t children) {
-    size_t n = slots_.size();
+  // Sizes the table once for about `children` entries (and the arena for `key_bytes` bytes of
+  // keys), so compiling never rehashes.
+  void Reserve(size_t children, size_t key_bytes) {
+    size_t n = slots_.n;
     while (n < 2 * (used_ + children)) n *= 2;
-    if (n != slots_.size()) Rehash(n);
+    if (n != slots_.n) Rehash(n);
+    arena_.reserve(arena_.size() + key_bytes + 2 * children);
   }
 
  private:
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t parent = 0;
-    uint32_t child = 0;  // 0 = empty (the root is never a child)
-    uint32_t off = 0;
-    uint32_t len = 0;
+    uint32_t tag;  // hash >> 32
+    uint32_t parent;
+    uint32_t child;  // 0 = empty (the root is never a child)
+    uint32_t off;    // key in arena_: LEB128 length, then the bytes
   };
-  static uint64_t Hash(uint32_t parent, std::string_view token) {
-    return HashBytes(token, parent * 0x9E3779B97F4A7C15ull);
+  // Zero-initialised slots; tables of 8 MB and more are mmap'ed and advised to use huge pages.
+  struct Slots {
+    Slot* p = nullptr;
+    size_t n = 0;
+    void* map = nullptr;
+    size_t map_bytes = 0;
+    void Allocate(size_t count) {
+      const size_t bytes = count * sizeof(Slot);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+      constexpr size_t kHuge = size_t{2} << 20;
+      if (bytes >= (size_t{8} << 20)) {
+        void* m = mmap(nullptr, bytes + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                       -1, 0);
+        if (m != MAP_FAILED) {
+          auto base = reinterpret_cast<uintptr_t>(m);
+          auto aligned = (base + kHuge - 1) & ~(kHuge - 1);
+          madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE);
+          map = m;
+          map_bytes = bytes + kHuge;
+          p = reinterpret_cast<Slot*>(aligned);
+          n = count;
+          return;
+        }
+      }
+#endif
+      p = static_cast<Slot*>(std::calloc(count, sizeof(Slot)));
+      if (p == nullptr) throw std::bad_alloc();
+      n = count;
+    }
+    void Free() {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+      if (map != nullptr) {
+        munmap(map, map_bytes);
+        map = nullptr;
+        p = nullptr;
+        return;
+      }
+#endif
+      std::free(p);
+      p = nullptr;
+    }
+  };
+
+  // The key stored at arena offset `off`.
+  std::string_view KeyAt(uint32_t off) const {
+    const auto* k = reinterpret_cast<const unsigned char*>(arena_.data()) + off;
+    size_t len = 0;
+    for (int shift = 0;; shift += 7) {
+      unsigned char b = *k++;
+      len |= static_cast<size_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) break;
+    }
+    return {reinterpret_cast<const char*>(k), len};
   }
-  void Insert(const Slot& s) {
-    size_t mask = slots_.size() - 1;
-    size_t i = s.hash & mask;
-    while (slots_[i].child != 0) i = (i + 1) & mask;
-    slots_[i] = s;
+  bool KeyIs(const Slot& s, std::string_view token) const {
+    std::string_view key = KeyAt(s.off);
+    return key.size() == token.size() && std::memcmp(key.data(), token.data(), key.size()) == 0;
+  }
+  void Insert(const Slot& s, uint64_t low) {
+    size_t mask = slots_.n - 1;
+    size_t i = low & mask;
+    while (slots_.p[i].child != 0) i = (i + 1) & mask;
+    slots_.p[i] = s;
   }
   // One probe: returns the existing child, or stores `child` (a new node when 0).
-  uint32_t Link(uint32_t parent, std::string_view token, uint32_t child) {
-    if ((used_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
-    uint64_t h = Hash(parent, token);
-    size_t mask = slots_.size() - 1;
+  uint32_t Link(uint64_t h, uint32_t parent, std::string_view token, uint32_t child) {
+    if ((used_ + 1) * 2 > slots_.n) Rehash(slots_.n * 2);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    size_t mask = slots_.n - 1;
     size_t i = h & mask;
     for (;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
+      const Slot& s = slots_.p[i];
       if (s.child == 0) break;
-      if (s.hash == h && s.parent == parent && s.len == token.size() &&
-          std::memcmp(arena_.data() + s.off, token.data(), token.size()) == 0)
-        return s.child;
+      if (s.tag == tag && s.parent == parent && KeyIs(s, token)) return s.child;
     }
     if (child == 0) child = ++nodes_;
-    slots_[i] = {h, parent, child, static_cast<uint32_t>(arena_.size()),
-                 static_cast<uint32_t>(token.size())};
+    slots_.p[i] = {tag, parent, child, static_cast<uint32_t>(arena_.size())};
+    for (size_t len = token.size();; len >>= 7) {
+      arena_.push_back(static_cast<char>((len & 0x7F) | (len >= 0x80 ? 0x80 : 0)));
+      if (len < 0x80) break;
+    }
     arena_.append(token);
     ++used_;
     return child;
   }
   void Rehash(size_t n) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(n, Slot{});
-    for (const Slot& s : old)
-      if (s.child != 0) Insert(s);
+    Slots old = slots_;
+    slots_ = Slots{};
+    slots_.Allocate(n);
+    for (size_t k = 0; k < old.n; ++k) {
+      const Slot& s = old.p[k];
+      if (s.child == 0) continue;
+      // The low bits of the hash are not stored: recompute them from the key.
+      Insert(s, Hash(s.parent, KeyAt(s.off)));
+    }
+    old.Free();
   }
-  std::vector<Slot> slots_;
+  Slots slots_;
   std::string arena_;
   uint32_t nodes_ = 0;
   size_t used_ = 0;
@@ -200,23 +287,41 @@ std::vector<std::string_view> BareProcliticStems(std::string_view t, size_t min_
   return out;
 }
 
-std::vector<std::string> ProcliticForms(std::string_view t, bool has_article) {
-  std::vector<std::string> out;
+namespace {
+// ProcliticForms without an allocation per form: appends each form to `buf` and its end offset
+// to `ends`, in the same order.
+void AppendProcliticForms(std::string_view t, bool has_article, std::string* buf,
+                          std::vector<uint32_t>* ends) {
   for (auto conj : kConj) {
     for (auto prep : kPrep) {
       if (conj.empty() && prep.empty()) continue;
-      std::string form(conj);
+      buf->append(conj);
       if (prep == kLam && has_article && t.starts_with(kAlefLam)) {
         // ل + ال is written لل; if the stem itself starts with ل only two lams are written.
         std::string_view rest = t.substr(kAlefLam.size());
-        form += rest.starts_with(kLam) ? std::string(kLam) : std::string(kLam) + std::string(kLam);
-        form += rest;
+        buf->append(kLam);
+        if (!rest.starts_with(kLam)) buf->append(kLam);
+        buf->append(rest);
       } else {
-        form += prep;
-        form += t;
+        buf->append(prep);
+        buf->append(t);
       }
-      out.push_back(std::move(form));
+      ends->push_back(static_cast<uint32_t>(buf->size()));
     }
+  }
+}
+}  // namespace
+
+std::vector<std::string> ProcliticForms(std::string_view t, bool has_article) {
+  std::string buf;
+  std::vector<uint32_t> ends;
+  AppendProcliticForms(t, has_article, &buf, &ends);
+  std::vector<std::string> out;
+  out.reserve(ends.size());
+  uint32_t b = 0;
+  for (uint32_t e : ends) {
+    out.emplace_back(buf, b, e - b);
+    b = e;
   }
   return out;
 }
@@ -421,34 +526,39 @@ struct Matcher::Impl {
       Payload p;
     };
     std::vector<Entry> pending;
-    auto add = [&](const std::vector<std::string_view>& toks, Payload p) {
-      uint32_t node = 0;
-      for (auto t : toks) node = trie.AddChild(node, t);
-      pending.push_back({node, p});
-    };
-    // Normalise and tokenise every alias once; size the trie for all generated forms up front.
+    // Normalise and tokenise every alias once, into one buffer (no allocation per alias); size the
+    // trie for all generated forms up front.
     struct Prepared {
       uint32_t actor;
       const Alias* alias;
-      std::string norm;
+      uint32_t off, len;  // the normalised alias in `norms`
     };
     std::vector<Prepared> prepared;
-    size_t insertions = 0;
+    std::string norms;
+    std::vector<std::pair<size_t, size_t>> given;  // (offset, length) in `norms` of given names
+    NormalizedText scratch;
+    size_t insertions = 0, key_bytes = 0;
     const auto& actors = g.actors();
     nisba_ms.assign(actors.size(), {});
     for (uint32_t ai = 0; ai < actors.size(); ++ai) {
       for (const Alias& alias : actors[ai].aliases) {
-        std::string norm = NormalizeString(NameInText(alias.text));
+        Normalize(NameInText(alias.text), &scratch);
+        const std::string& norm = scratch.text;
         auto toks = Tokenize(norm);
+        const size_t off = norms.size();
+        norms += norm;
         if (actors[ai].type == ActorType::kPerson &&
             (toks.size() >= 2 || (alias.tier == Tier::kC && toks.size() == 1)) &&
             !toks[0].starts_with(kAlefLam))
-          given_names.emplace(toks[0]);
+          given.emplace_back(off + (toks[0].data() - norm.data()), toks[0].size());
         if (alias.tier == Tier::kC) continue;
         size_t n = toks.size();
         if (n == 0) continue;
-        insertions += n + (alias.lang == "ar" ? 11 : 0);
-        prepared.push_back({ai, &alias, std::move(norm)});
+        const bool ar = alias.lang == "ar";
+        insertions += n + (ar ? 11 : 0);
+        key_bytes += norm.size() + (ar ? 11 * (toks[0].size() + 4) : 0);
+        prepared.push_back(
+            {ai, &alias, static_cast<uint32_t>(off), static_cast<uint32_t>(norm.size())});
       }
       // The masculine singular nisba with the article (المصري): the form that is also a surname.
       for (const auto& stem : actors[ai].demonym_stems) {
@@ -457,13 +567,30 @@ struct Matcher::Impl {
         nisba_ms[ai] += n;
       }
     }
-    trie.Reserve(insertions);
+    const std::string_view all = norms;  // no more appends: views into it stay valid
+    given_names.reserve(given_names.size() + given.size());
+    for (auto [off, len] : given)
+      if (std::string_view n = all.substr(off, len); !given_names.count(n)) given_names.emplace(n);
+    trie.Reserve(insertions, key_bytes);
     pending.reserve(prepared.size());
-    std::vector<std::pair<std::string, bool>> prefixable;  // (first token, has article)
+    struct Prefixable {
+      uint64_t k0, k1;         // the token's first 16 bytes, big-endian (zero-padded): sort keys
+      std::string_view token;  // normalised first token (in `norms`)
+      bool article;
+      uint32_t node;  // the token's node
+    };
+    auto big_endian = [](std::string_view s, size_t at) {
+      uint64_t v = 0;
+      for (size_t i = at; i < at + 8; ++i)
+        v = v << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+      return v;
+    };
+    std::vector<Prefixable> prefixable;
+    prefixable.reserve(prepared.size());
     size_t linked = 0;
     for (const Prepared& pr : prepared) {
       const Alias& alias = *pr.alias;
-      std::vector<std::string_view> toks = Tokenize(pr.norm);
+      std::vector<std::string_view> toks = Tokenize(all.substr(pr.off, pr.len));
       uint32_t trig = kNone;
       if (!alias.triggers.empty()) {
         trig = static_cast<uint32_t>(triggers.size());
@@ -479,19 +606,60 @@ struct Matcher::Impl {
         std::sort(set.begin(), set.end());
       }
       uint32_t casing = Casing(alias, NameInText(alias.text));
-      add(toks, Payload{pr.actor, trig, casing, static_cast<uint16_t>(toks[0].size()), alias.how,
-                        alias.tier});
+      uint32_t node = 0, first_node = 0;
+      for (size_t k = 0; k < toks.size(); ++k) {
+        node = trie.AddChild(node, toks[k]);
+        if (k == 0) first_node = node;
+      }
+      pending.push_back(
+          {node, Payload{pr.actor, trig, casing, static_cast<uint16_t>(toks[0].size()), alias.how,
+                         alias.tier}});
       if (alias.lang == "ar" && IsArabicToken(toks[0]))
-        prefixable.push_back({std::string(toks[0]), HasArticle(alias.text)});
+        prefixable.push_back({big_endian(toks[0], 0), big_endian(toks[0], 8), toks[0],
+                              HasArticle(alias.text), first_node});
     }
     // Proclitic forms of first tokens lead to the unprefixed token's node; they are linked after
-    // every exact form, so an exact unprefixed form always wins (بايدن is never ب + ايدن).
-    std::sort(prefixable.begin(), prefixable.end());
-    prefixable.erase(std::unique(prefixable.begin(), prefixable.end()), prefixable.end());
-    for (const auto& [token, article] : prefixable) {
-      uint32_t node = trie.Child(0, token);
-      for (const auto& form : ProcliticForms(token, article))
-        linked += trie.AddLink(0, form, node) == node;
+    // every exact form, so an exact unprefixed form always wins (بايدن is never ب + ايدن). Tokens
+    // are linked in sorted order (the first token to generate a form keeps it).
+    // (Byte order of the 16-byte prefixes agrees with the order of the tokens; ties compare whole.)
+    auto by_token = [](const Prefixable& x, const Prefixable& y) {
+      if (x.k0 != y.k0) return x.k0 < y.k0;
+      if (x.k1 != y.k1) return x.k1 < y.k1;
+      return std::tie(x.token, x.article) < std::tie(y.token, y.article);
+    };
+    std::sort(prefixable.begin(), prefixable.end(), by_token);
+    prefixable.erase(std::unique(prefixable.begin(), prefixable.end(),
+                                 [](const Prefixable& x, const Prefixable& y) {
+                                   return x.token == y.token && x.article == y.article;
+                                 }),
+                     prefixable.end());
+    {
+      // In batches: the forms of a batch of tokens and their hashes first, then the inserts, each
+      // prefetching the slot of the insert kAhead later (the table is far larger than the caches,
+      // so inserting one by one waits on memory every time).
+      constexpr size_t kBatch = 2048, kAhead = 16;
+      std::string buf;
+      std::vector<uint32_t> ends, owner;
+      std::vector<uint64_t> hashes;
+      for (size_t b = 0; b < prefixable.size(); b += kBatch) {
+        const size_t e = std::min(prefixable.size(), b + kBatch);
+        buf.clear();
+        ends.clear();
+        owner.clear();
+        for (size_t k = b; k < e; ++k) {
+          AppendProcliticForms(prefixable[k].token, prefixable[k].article, &buf, &ends);
+          owner.resize(ends.size(), prefixable[k].node);
+        }
+        hashes.resize(ends.size());
+        for (size_t j = 0, from = 0; j < ends.size(); from = ends[j++])
+          hashes[j] = TokenTrie::Hash(0, std::string_view(buf).substr(from, ends[j] - from));
+        for (size_t j = 0; j < kAhead && j < hashes.size(); ++j) trie.Prefetch(hashes[j]);
+        for (size_t j = 0, from = 0; j < ends.size(); from = ends[j++]) {
+          if (j + kAhead < hashes.size()) trie.Prefetch(hashes[j + kAhead]);
+          std::string_view form = std::string_view(buf).substr(from, ends[j] - from);
+          linked += trie.AddLink(hashes[j], 0, form, owner[j]) == owner[j];
+        }
+      }
     }
     // Group by node with a counting sort (node ids are dense), then drop duplicates per node.
     std::vector<uint32_t> start(trie.nodes() + 1, 0);

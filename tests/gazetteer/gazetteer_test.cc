@@ -125,5 +125,116 @@ TEST(Gazetteer, NumberBeyondADoubleIsMalformedJson) {
             "f.json: malformed JSON: number overflow parsing '1e400'\n");
 }
 
+// Issue 16: without a problems list, AddFile parses with simdjson and falls back to the nlohmann
+// path on anything that path would report. The two must load the same entries...
+TEST(Gazetteer, FastPathLoadsWhatTheCheckingPathLoads) {
+  const std::filesystem::path shipped = testing::SourcePath("gazetteer");
+  std::vector<GazetteerProblem> problems;
+  Gazetteer fast = Gazetteer::Load({shipped});
+  Gazetteer checked = Gazetteer::Load({shipped}, &problems);
+  ASSERT_TRUE(problems.empty());
+  ASSERT_GT(fast.actors().size(), 100u);
+  ASSERT_EQ(fast.actors().size(), checked.actors().size());
+  EXPECT_EQ(fast.hash(), checked.hash());
+  for (size_t i = 0; i < fast.actors().size(); ++i) {
+    const Actor &a = fast.actors()[i], &b = checked.actors()[i];
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.note, b.note) << a.id;
+    EXPECT_EQ(a.file, b.file) << a.id;
+    ASSERT_EQ(a.aliases.size(), b.aliases.size()) << a.id;
+    for (size_t k = 0; k < a.aliases.size(); ++k) {
+      EXPECT_EQ(a.aliases[k].text, b.aliases[k].text) << a.id;
+      EXPECT_EQ(a.aliases[k].any_case, b.aliases[k].any_case) << a.id;
+      EXPECT_EQ(a.aliases[k].triggers, b.aliases[k].triggers) << a.id;
+    }
+  }
+}
+
+// ... and report the same first problem, with nothing left behind by the abandoned fast parse.
+TEST(Gazetteer, FastPathFallsBackToTheSameMessages) {
+  const char* ok = R"({"id": "ok", "type": "person", "label": {"ar": "زيد", "en": "Zaid"}})";
+  const std::vector<std::string> bad_entries = {
+      R"({"id": "a", "type": "robot", "label": {"ar": "س", "en": "A"}})",
+      R"({"id": "b", "type": "person", "label": {"ar": "س"}})",
+      R"({"id": "c", "type": "person", "label": {"ar": "س", "en": "C"}, "aliases": {"ar": [{"text": "ص", "tier": "D"}]}})",
+      R"({"id": "d", "type": "person", "label": {"ar": "س", "en": "D"}, "aliases": {"ar": null}})",
+      R"({"id": "e", "type": "person", "label": {"ar": "س", "en": "E"}, "aliases": {"ar": ["ـ"]}})",
+      R"({"id": "f", "type": "person", "label": {"ar": "س", "en": "F"}, "roles": [{"start": "2020-01-01"}]})",
+      R"({"id": "ok", "type": "person", "label": {"ar": "س", "en": "G"}})",
+      R"({"extends": "nobody", "aliases": {"en": ["N"]}})",
+      R"({"id": "h", "type": "person", "label": {"ar": "س", "en": "H"}, "wikidata": "42"})",
+      R"({"id": "i", "type": "person", "label": {"ar": "س", "en": "I"}, "affiliations": [1]})"};
+  for (const auto& bad : bad_entries) {
+    std::string doc =
+        std::string(R"({"actorgraph_gazetteer": 1, "actors": [)") + ok + ",\n" + bad + "]}";
+    std::string expected = Errors(doc);
+    ASSERT_FALSE(expected.empty()) << bad;
+    Gazetteer g;
+    try {
+      g.AddFile(doc, "f.json");
+      ADD_FAILURE() << "no error for " << bad;
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()) + "\n", expected.substr(0, expected.find('\n') + 1)) << bad;
+    }
+  }
+  for (const char* doc : {"{not json", R"({"actorgraph_gazetteer": 1e400, "actors": []})",
+                          R"({"actorgraph_gazetteer": 1.0, "actors": []})", R"([1, 2])",
+                          R"({"actorgraph_gazetteer": 1, "actors": {}})"}) {
+    Gazetteer g;
+    try {
+      g.AddFile(doc, "f.json");
+      ADD_FAILURE() << "no error for " << doc;
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()) + "\n", Errors(doc)) << doc;
+    }
+  }
+}
+
+// Documents where simdjson and nlohmann could disagree on what is valid JSON: both paths must
+// load the same entries or report the same first problem.
+TEST(Gazetteer, FastPathAgreesWithTheCheckingPathOnEdgeCases) {
+  const std::string entry =
+      R"({"id": "x", "type": "person", "label": {"ar": "زيد", "en": "Zaid"}})";
+  const std::vector<std::string> docs = {
+      "\xEF\xBB\xBF{\"actorgraph_gazetteer\": 1, \"actors\": [" + entry + "]}",  // byte order mark
+      R"({"actorgraph_gazetteer": 1, "actors": [)" + entry + "]} trailing",
+      R"({"actorgraph_gazetteer": 1, "description": "bad \xC3", "actors": [)" + entry + "]}",
+      R"({"actorgraph_gazetteer": 1, "description": "\ud800", "actors": [)" + entry + "]}",
+      R"({"actorgraph_gazetteer": 1, "description": [1, 2,], "actors": [)" + entry + "]}",
+      R"({"actorgraph_gazetteer": 1, "x": 123456789012345678901234567890, "actors": [)" + entry +
+          "]}",
+      R"({"actorgraph_gazetteer": 1, "actors": [)" + entry + "]}\n",
+      R"({"actorgraph_gazetteer": 1, "actors": [{"id": "x", "type": "person", "label": {"ar": "زيد", "en": "Zaid", "fr": "Zaïd"}, "note": null}]})"};
+  for (const auto& doc : docs) {
+    std::vector<GazetteerProblem> problems;
+    Gazetteer checked;
+    checked.AddFile(doc, "f.json", &problems);
+    Gazetteer fast;
+    try {
+      fast.AddFile(doc, "f.json");
+      EXPECT_TRUE(problems.empty()) << doc;
+      EXPECT_EQ(fast.hash(), checked.hash()) << doc;
+    } catch (const Error& e) {
+      ASSERT_FALSE(problems.empty()) << doc << ": " << e.what();
+      EXPECT_EQ(e.what(), problems[0].ToString()) << doc;
+    }
+  }
+}
+
+// A key given twice: nlohmann keeps the last value; the fast path must not keep the first.
+TEST(Gazetteer, KeyGivenTwiceKeepsTheLastValueOnBothPaths) {
+  const char* doc = R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "x", "type": "person", "label": {"ar": "زيد", "en": "Zaid"},
+     "label": {"ar": "عمرو", "en": "Amr"}}]})";
+  Gazetteer fast, checked;
+  std::vector<GazetteerProblem> problems;
+  fast.AddFile(doc, "f.json");
+  checked.AddFile(doc, "f.json", &problems);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(checked.Find("x")->label_en, "Amr");
+  EXPECT_EQ(fast.Find("x")->label_en, "Amr");
+  EXPECT_EQ(fast.hash(), checked.hash());
+}
+
 }  // namespace
 }  // namespace actorgraph

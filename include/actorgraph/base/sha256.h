@@ -1,4 +1,6 @@
-// SHA-256, used to fingerprint the gazetteer in every output (reproducibility record).
+// SHA-256 (OpenSSL), used to fingerprint the gazetteer in every output (reproducibility record).
+// Sha256Hex: the digest of `data` (bytes) as 64 lowercase hex digits; throws Error only if OpenSSL
+// fails.
 #pragma once
 
 #include <string>

@@ -125,6 +125,10 @@ class Gazetteer {
   // `doc` is a parsed nlohmann::json; `locate(entry, field)` names the table cell of a field.
   void AddJson(const void* doc, const std::string& name, std::vector<GazetteerProblem>* problems,
                const std::function<std::string(size_t, const std::string&)>& locate);
+  // The fast path of AddFile (issue 16): parses `contents` with simdjson and adds its entries when
+  // the whole file is free of problems; otherwise changes nothing and returns false, and AddFile
+  // parses it with nlohmann to report the problem (so messages are the same either way).
+  bool AddJsonFast(std::string_view contents, const std::string& name);
   void Rehash() const;
   mutable std::string hash_;
   mutable bool hash_stale_ = true;
