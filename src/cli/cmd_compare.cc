@@ -56,14 +56,22 @@ void PrintSummary(const CompareResult& r, const std::vector<fs::path>& files, co
     };
     std::stable_sort(up.begin(), up.end(), by);
     std::stable_sort(down.begin(), down.end(), by);
+    // Ranked by G² (the evidence of a difference), shown with it and the log ratio (its size);
+    // a difference that rounds to a log ratio of 0.00 is not listed.
+    auto list = [&](const std::vector<const SalienceRow*>& rows) {
+      size_t k = 0;
+      for (const SalienceRow* row : rows) {
+        if (k == 3 || std::fabs(row->k.log_ratio) < 0.005 || row->k.g2 == 0) continue;
+        std::cout << (k++ ? ", " : "") << r.gazetteer.actors()[row->actor].id << " (G² "
+                  << Fixed(std::fabs(row->k.g2), 1) << ", log ratio "
+                  << (row->k.log_ratio > 0 ? "+" : "") << Fixed(row->k.log_ratio, 2) << ")";
+      }
+      if (k == 0) std::cout << "-";
+    };
     std::cout << "  " << g.name << " vs " << g.other << ":\n    more: ";
-    for (size_t k = 0; k < up.size() && k < 3; ++k)
-      std::cout << (k ? ", " : "") << r.gazetteer.actors()[up[k]->actor].id << " ("
-                << Fixed(up[k]->k.log_ratio, 2) << ")";
+    list(up);
     std::cout << "\n    less: ";
-    for (size_t k = 0; k < down.size() && k < 3 && down[k]->k.g2 < 0; ++k)
-      std::cout << (k ? ", " : "") << r.gazetteer.actors()[down[k]->actor].id << " ("
-                << Fixed(down[k]->k.log_ratio, 2) << ")";
+    list(down);
     std::cout << "\n    terms: ";
     size_t n = 0;
     const TermRow* example = nullptr;
@@ -227,7 +235,7 @@ int RunCompare(int argc, char** argv) {
   }
   WriteCompareReport(result, svgs, message, ReportOptions{}, dir / "report.html");
   files.push_back(dir / "report.html");
-  PrintSummary(result, files, dir);
+  if (!corpus.quiet) PrintSummary(result, files, dir);  // -q: nothing but errors, as in build
   return 0;
 }
 

@@ -17,7 +17,7 @@ std::unique_ptr<GraphWriter> MakeWriter(std::string_view format) {
   if (format == "json") return std::make_unique<JsonWriter>();
   if (format == "csv") return std::make_unique<CsvWriter>();
   if (format == "html") return std::make_unique<HtmlWriter>();
-  throw Error("unknown output format '" + std::string(format) +
+  throw Error("--format: unknown output format '" + std::string(format) +
               "' (expected graphml, gexf, dot, json, csv or html)");
 }
 

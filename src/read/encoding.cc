@@ -52,6 +52,19 @@ bool MostlyUtf8(std::string_view bytes) {
 
 }  // namespace
 
+std::string GuessUtf16WithoutBom(std::string_view bytes) {
+  size_t n = std::min<size_t>(bytes.size(), size_t{1} << 16) & ~size_t{1};
+  if (n < 8) return "";
+  size_t even = 0, odd = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (bytes[i] == '\0') ++(i % 2 ? odd : even);
+  const size_t nul = even + odd;
+  if (nul * 100 < n) return "";  // under 1% NUL bytes: not UTF-16 (UTF-8 text has none)
+  if (even * 10 >= nul * 9) return "UTF-16BE";
+  if (odd * 10 >= nul * 9) return "UTF-16LE";
+  return "";
+}
+
 Bom DetectBom(std::string_view b) {
   if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") return {"UTF-8", 3};
   if (b.size() >= 2 && b.substr(0, 2) == "\xFF\xFE") return {"UTF-16LE", 2};
@@ -194,6 +207,8 @@ bool TextDecoder::Decode(std::string_view bytes, std::string* utf8, std::string*
     if (bom.encoding == "UTF-8") return utf8_or_error(bytes.substr(3), 3);
     return convert(bom.encoding, bytes.substr(bom.length), bom.length);
   }
+  if (std::string utf16 = GuessUtf16WithoutBom(bytes); !utf16.empty())
+    return convert(utf16, bytes, 0);
   int64_t bad = FindInvalidUtf8(bytes);
   if (bad < 0) {
     utf8->assign(bytes.data(), bytes.size());

@@ -273,7 +273,8 @@ bool DocumentReader::Start(std::istream& in, bool sniff) {
   bool whole = !decoder_.LineSplittable();
   if (decoder_.IsAuto()) {
     Bom bom = DetectBom(lines_->Peek(3));
-    whole = bom.length && bom.encoding != "UTF-8";
+    whole = (bom.length && bom.encoding != "UTF-8") ||
+            (!bom.length && !GuessUtf16WithoutBom(lines_->Peek(size_t{1} << 16)).empty());
   }
   if (whole) {
     std::string raw = lines_->Rest();

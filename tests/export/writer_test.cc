@@ -27,7 +27,7 @@ TEST(Writer, RejectsUnknownFormat) {
     FAIL() << "no exception";
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(),
-                 "unknown output format 'xlsx' (expected graphml, gexf, dot, json, csv or html)");
+                 "--format: unknown output format 'xlsx' (expected graphml, gexf, dot, json, csv or html)");
   }
 }
 

@@ -87,6 +87,35 @@ TEST(Encoding, UnsureGuessIsRefusedWithTheConfidence) {
 // The acceptance test of issue 15: UTF-16 (LE and BE, with a BOM) and windows-1256 versions of a
 // sample Arabic article are read (encoding auto) into the same UTF-8 text, so the matcher finds the
 // same mentions at the same byte offsets (offsets are into the decoded UTF-8 text).
+TEST(Encoding, Utf16WithoutBomIsFoundByItsNulBytes) {
+  TextDecoder d("auto");
+  std::string used;
+  std::string arabic = "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82 and Iran\n";
+  EXPECT_EQ(Decoded(d, ConvertFromUtf8(arabic, "UTF-16BE"), &used), arabic);
+  EXPECT_EQ(used, "UTF-16BE");
+  EXPECT_EQ(Decoded(d, ConvertFromUtf8(arabic, "UTF-16LE"), &used), arabic);
+  EXPECT_EQ(used, "UTF-16LE");
+  EXPECT_EQ(GuessUtf16WithoutBom("plain UTF-8 text, no NUL bytes at all"), "");
+  // NUL bytes at both parities are not UTF-16 text.
+  EXPECT_EQ(GuessUtf16WithoutBom(std::string("a\0\0b\0\0c\0\0d\0\0", 12)), "");
+}
+
+// A JSONL file in UTF-16 without a BOM is decoded as a whole, then split into lines.
+TEST(Encoding, Utf16JsonlWithoutBomIsReadLineByLine) {
+  auto dir = TempDir("encoding");
+  WriteFile(dir / "n.jsonl",
+            ConvertFromUtf8("{\"text\": \"\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82\"}\n"
+                            "{\"text\": \"Iran\"}\n",
+                            "UTF-16LE"));
+  DocumentReader r({(dir / "n.jsonl").string()}, {});
+  Document doc;
+  ASSERT_TRUE(r.Next(&doc));
+  EXPECT_EQ(doc.text, "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82");
+  ASSERT_TRUE(r.Next(&doc));
+  EXPECT_EQ(doc.text, "Iran");
+  EXPECT_FALSE(r.Next(&doc));
+}
+
 TEST(Encoding, Utf16AndWindows1256ArticlesGiveTheSameMentionsAsUtf8) {
   Gazetteer g = Gazetteer::Load({SourcePath("gazetteer")});
   Matcher m(g);
@@ -96,6 +125,9 @@ TEST(Encoding, Utf16AndWindows1256ArticlesGiveTheSameMentionsAsUtf8) {
   WriteFile(dir / "le" / "a.txt", "\xFF\xFE" + ConvertFromUtf8(utf8, "UTF-16LE"));
   WriteFile(dir / "be" / "a.txt", "\xFE\xFF" + ConvertFromUtf8(utf8, "UTF-16BE"));
   WriteFile(dir / "cp" / "a.txt", ConvertFromUtf8(utf8, "windows-1256"));
+  // UTF-16 without a byte order mark (iconv -t utf-16be / utf-16le): found by its NUL bytes.
+  WriteFile(dir / "be_nobom" / "a.txt", ConvertFromUtf8(utf8, "UTF-16BE"));
+  WriteFile(dir / "le_nobom" / "a.txt", ConvertFromUtf8(utf8, "UTF-16LE"));
   ASSERT_NE(ReadFile(dir / "cp" / "a.txt"), utf8);
   auto mentions = [&](const std::string& sub) {
     DocumentReader r({(dir / sub / "a.txt").string()}, {});
@@ -114,6 +146,8 @@ TEST(Encoding, Utf16AndWindows1256ArticlesGiveTheSameMentionsAsUtf8) {
   EXPECT_EQ(mentions("le"), want);
   EXPECT_EQ(mentions("be"), want);
   EXPECT_EQ(mentions("cp"), want);
+  EXPECT_EQ(mentions("be_nobom"), want);
+  EXPECT_EQ(mentions("le_nobom"), want);
 }
 
 // Found by fuzz_text_path (fuzz/regressions/fuzz_text_path/): ICU's detector guessed a name its

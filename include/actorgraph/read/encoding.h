@@ -10,10 +10,15 @@
 // Detection"; Unicode Standard 15.0 §23.8 for the byte order mark):
 //   1. a byte order mark: EF BB BF is UTF-8, FF FE is UTF-16LE, FE FF is UTF-16BE (the BOM is
 //      dropped from the text);
-//   2. else bytes that are valid UTF-8 (RFC 3629) are UTF-8;
-//   3. else ICU's detector's best guess, if its confidence (0-100) is at least `min_confidence`
+//   2. else NUL bytes, at least 1% of the first 64 KiB and 90% of them at even (or odd) offsets, are
+//      UTF-16BE (or UTF-16LE) without a BOM, e.g. `iconv -t utf-16be` output: UTF-8 text has no
+//      NUL bytes, and ASCII characters (spaces, digits, line ends) in UTF-16 have a zero byte.
+//      Arabic letters in UTF-16 (U+06xx) happen to be valid UTF-8 control bytes, so without
+//      this step such a file would read as garbage without a warning;
+//   3. else bytes that are valid UTF-8 (RFC 3629) are UTF-8;
+//   4. else ICU's detector's best guess, if its confidence (0-100) is at least `min_confidence`
 //      and the bytes decode without an illegal or unmapped sequence;
-//   4. else the input cannot be decoded: Decode() returns false with a one-line reason.
+//   5. else the input cannot be decoded: Decode() returns false with a one-line reason.
 // Any other name (utf-8, utf-16, utf-16le, utf-16be, cp1256, windows-1256, iso-8859-6, …: every
 // name or alias ICU's converters know) forces that encoding; a leading U+FEFF is dropped.
 #pragma once
@@ -61,6 +66,10 @@ struct Bom {
   size_t length = 0;
 };
 Bom DetectBom(std::string_view bytes);
+
+// "UTF-16BE" or "UTF-16LE" when `bytes` (the first 64 KiB are read) look like UTF-16 without a
+// byte order mark by the NUL-byte rule of step 2 above, else "".
+std::string GuessUtf16WithoutBom(std::string_view bytes);
 
 // Decodes `bytes` with ICU converter `encoding`, stopping at the first illegal or unmapped
 // sequence: false with `*bad_byte` set to its byte offset in `bytes`. Throws Error for an unknown
