@@ -26,7 +26,7 @@ const char* kFiles[] = {"salience.csv", "partners.csv", "terms.csv",  "frames.cs
 
 TEST(CompareCli, ByFileOnSampleCorpusWritesEveryFile) {
   auto dir = TempDir("cmp_file");
-  auto r = RunCli("compare -q --threads 1 --by file " + Gaz() + " -o " + ShellQuote(dir.string()) +
+  auto r = RunCli("compare --threads 1 --by file " + Gaz() + " -o " + ShellQuote(dir.string()) +
                   " " + Sample());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* f : kFiles) {
@@ -47,6 +47,7 @@ TEST(CompareCli, ByFileOnSampleCorpusWritesEveryFile) {
   EXPECT_NE(html.find(j["meta"]["gazetteer_hash"].get<std::string>()), std::string::npos);
   EXPECT_NE(html.find("<svg"), std::string::npos);  // the difference network or series
   EXPECT_NE(r.out.find("compare by file: 5 documents in 5 groups"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(G² "), std::string::npos) << r.out;  // ranked by G², shown with it
 }
 
 TEST(CompareCli, ByteIdenticalAcrossRunsAndThreads) {
@@ -57,6 +58,8 @@ TEST(CompareCli, ByteIdenticalAcrossRunsAndThreads) {
                    " " + Sample());
   ASSERT_EQ(ra.exit_code, 0) << ra.err;
   ASSERT_EQ(rb.exit_code, 0) << rb.err;
+  EXPECT_EQ(ra.out, "");  // -q: nothing but errors
+  EXPECT_EQ(ra.err, "");
   size_t n = 0;
   for (const auto& e : fs::directory_iterator(a)) {
     ++n;
