@@ -1,6 +1,7 @@
 #include "actorgraph/network/cooccur.h"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
 #include "actorgraph/base/error.h"
@@ -274,20 +275,66 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
 }
 
 void Cooccurrence::FoldDates() const {
-  for (const auto& [key, count] : node_dates_)
-    nodes_[key >> 32].by_date[date_names_[key & 0xFFFFFFFFu]] += count;
-  for (const auto& [key, count] : edge_dates_)
-    edges_[key.first].by_date[date_names_[key.second]] += count;
+  // Date ids ranked in date order, so the counts can be appended to each (sorted) map in order:
+  // one hinted insertion at the end per count instead of a tree search with string compares.
+  std::vector<uint32_t> rank(date_names_.size());
+  {
+    std::vector<uint32_t> order(date_names_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return date_names_[a] < date_names_[b]; });
+    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  }
+  auto add = [&](std::map<std::string, uint64_t>& m, uint32_t date, uint64_t count) {
+    const std::string& d = date_names_[date];
+    if (m.empty() || m.rbegin()->first < d)
+      m.emplace_hint(m.end(), d, count);
+    else
+      m[d] += count;
+  };
+  std::vector<std::pair<uint64_t, uint64_t>> nodes(node_dates_.begin(), node_dates_.end());
+  std::sort(nodes.begin(), nodes.end(), [&](const auto& a, const auto& b) {
+    return std::pair(a.first >> 32, rank[a.first & 0xFFFFFFFFu]) <
+           std::pair(b.first >> 32, rank[b.first & 0xFFFFFFFFu]);
+  });
+  for (const auto& [key, count] : nodes)
+    add(nodes_[key >> 32].by_date, static_cast<uint32_t>(key & 0xFFFFFFFFu), count);
+  std::vector<std::pair<std::pair<uint64_t, uint32_t>, uint64_t>> edges(edge_dates_.begin(),
+                                                                        edge_dates_.end());
+  std::sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) {
+    return std::pair(a.first.first, rank[a.first.second]) <
+           std::pair(b.first.first, rank[b.first.second]);
+  });
+  EdgeStats* e = nullptr;
+  uint64_t current = 0;
+  for (const auto& [key, count] : edges) {
+    if (!e || key.first != current) e = &edges_[current = key.first];
+    add(e->by_date, key.second, count);
+  }
   node_dates_.clear();
   edge_dates_.clear();
   dates_pending_ = false;
 }
 
 void Cooccurrence::Merge(const Cooccurrence& other) {
-  FlushDates();
-  other.FlushDates();
   if (other.nodes_.size() != nodes_.size())
     throw Error("cannot merge counts made with different gazetteers");
+  // The other accumulator's pending date counts join ours by date id (no folding into the
+  // string-keyed maps here: that happens once, when the merged counts are read).
+  if (other.dates_pending_) {
+    std::vector<uint32_t> dates;
+    dates.reserve(other.date_names_.size());
+    for (const std::string& d : other.date_names_) {
+      auto [it, added] = date_ids_.try_emplace(d, static_cast<uint32_t>(date_names_.size()));
+      if (added) date_names_.push_back(d);
+      dates.push_back(it->second);
+    }
+    for (const auto& [key, count] : other.node_dates_)
+      node_dates_[(key & ~uint64_t{0xFFFFFFFFu}) | dates[key & 0xFFFFFFFFu]] += count;
+    for (const auto& [key, count] : other.edge_dates_)
+      edge_dates_[{key.first, dates[key.second]}] += count;
+    dates_pending_ = true;
+  }
   // The other accumulator's source ids, as ours.
   std::vector<uint32_t> ids;
   ids.reserve(other.source_names_.size());

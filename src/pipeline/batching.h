@@ -55,6 +55,14 @@ class BoundedQueue {
     q_.push_back(std::move(item));
     not_empty_.notify_one();
   }
+  // Push without blocking: false (and `item` left as it was) when the queue is full.
+  bool TryPush(T& item) {
+    std::lock_guard lock(mu_);
+    if (q_.size() >= capacity_) return false;
+    q_.push_back(std::move(item));
+    not_empty_.notify_one();
+    return true;
+  }
   std::optional<T> Pop() {
     std::unique_lock lock(mu_);
     not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });

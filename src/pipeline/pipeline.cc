@@ -87,11 +87,16 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
     return total;
   }
 
+  // threads - 1 workers, and the reading thread works too: when the queue is full it counts the
+  // batch it holds itself instead of waiting, so N threads keep N cores busy (a reader that only
+  // read would be a third thread on two cores, and would wait or be waited for). Accumulators
+  // merge exactly, so which thread counted a batch never changes the result.
   BatchQueue queue(2 * threads);
   std::vector<Cooccurrence> partial(threads, Cooccurrence(num_actors, options.cooccur));
   std::vector<std::exception_ptr> errors(threads);
   std::vector<std::thread> workers;
-  for (unsigned w = 0; w < threads; ++w) {
+  std::mutex merge_mu;  // guards `total`
+  for (unsigned w = 0; w + 1 < threads; ++w) {
     workers.emplace_back([&, w] {
       MatchScratch sc;
       std::vector<Mention> mentions;
@@ -99,6 +104,13 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
         while (auto batch = queue.Pop())
           for (const Document& doc : *batch)
             CountDocument(matcher, options, doc, &sc, &mentions, &partial[w]);
+        // Merge and free this worker's counts here, in parallel with the threads still counting,
+        // not after the join (merging is exact, so the order of merges does not matter).
+        {
+          std::lock_guard lock(merge_mu);
+          total.Merge(partial[w]);
+        }
+        partial[w] = Cooccurrence(0, options.cooccur);
       } catch (...) {
         errors[w] = std::current_exception();
         while (queue.Pop()) {  // keep draining so the reader never blocks
@@ -108,6 +120,9 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
   }
   std::exception_ptr read_error;
   try {
+    MatchScratch sc;
+    std::vector<Mention> mentions;
+    Cooccurrence& own = partial[threads - 1];
     std::vector<Document> batch;
     size_t bytes = 0;
     Document doc;
@@ -115,13 +130,20 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
       bytes += doc.text.size();
       batch.push_back(std::move(doc));
       if (batch.size() >= kBatchDocs || bytes >= kBatchBytes) {
-        queue.Push(std::move(batch));
+        if (!queue.TryPush(batch)) {
+          for (const Document& d : batch) CountDocument(matcher, options, d, &sc, &mentions, &own);
+        }
         batch.clear();
         bytes = 0;
         report();
       }
     }
-    if (!batch.empty()) queue.Push(std::move(batch));
+    for (const Document& d : batch) CountDocument(matcher, options, d, &sc, &mentions, &own);
+    // Then help the workers empty the queue, rather than wait while one of them counts the
+    // batches still queued alone.
+    queue.Close();
+    while (auto queued = queue.Pop())
+      for (const Document& d : *queued) CountDocument(matcher, options, d, &sc, &mentions, &own);
   } catch (...) {
     read_error = std::current_exception();
   }
@@ -131,7 +153,7 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
   report();
-  for (auto& p : partial) total.Merge(p);
+  total.Merge(partial[threads - 1]);  // the reading thread's own counts
   return total;
 }
 
