@@ -155,8 +155,19 @@ seconds_for() {
   echo "$seconds"
 }
 
+# One target's results from its log: executions, exec/s, crashes, leaks (libFuzzer stops at the
+# first finding and sums it up in one "SUMMARY:" line).
+results_of() {
+  local log="$build/logs/$1.log" execs speed leaks crashes
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  leaks=$(grep -c '^SUMMARY: .*leaked' "$log" || true)
+  crashes=$(grep '^SUMMARY: ' "$log" | grep -vc 'leaked' || true)
+  echo "${execs:-0} ${speed:-0} $crashes $leaks"
+}
+
 run_one() {
-  local t="$1" log="$build/logs/$1.log"
+  local t="$1" log="$build/logs/$1.log" rc execs speed crashes leaks
   mkdir -p "$build/corpus/$t" "$build/artifacts/$t" "$build/logs"
   set +e
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
@@ -164,39 +175,37 @@ run_one() {
     "$build/fuzz/$t" -max_total_time="$(seconds_for "$t")" -print_final_stats=1 \
     -rss_limit_mb="$rss" -timeout=25 -max_len="$(maxlen_for "$t")" -dict="$(dict_for "$t")" \
     -artifact_prefix="$build/artifacts/$t/" "$build/corpus/$t" "$seeds/$t" >"$log" 2>&1
-  echo $? >"$build/logs/$t.rc"
+  rc=$?
   set -e
+  echo $rc >"$build/logs/$t.rc"
+  # Recorded as soon as the target ends, so a campaign stopped half-way keeps what it ran.
+  read -r execs speed crashes leaks < <(results_of "$t")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    "$commit" "$t" "$(seconds_for "$t")" "$execs" "$speed" "$crashes" "$leaks" \
+    "$(find "$build/corpus/$t" -type f | wc -l)" "$rc" >>"$campaign"
 }
-export -f run_one dict_for maxlen_for seconds_for
-export build seconds rss root seeds FUZZ_SECONDS_TARGET="${FUZZ_SECONDS_TARGET:-}"
-printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {}'
-
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$root" diff --quiet HEAD -- src include fuzz CMakeLists.txt 2>/dev/null ||
   commit="$commit+dirty"
 [ -s "$campaign" ] ||
   printf 'date\tcommit\ttarget\tseconds\texecutions\texec_per_s\tcrashes\tleaks\tcorpus\texit\n' \
     >"$campaign"
+export -f run_one results_of dict_for maxlen_for seconds_for
+export build seconds rss root seeds campaign commit FUZZ_SECONDS_TARGET="${FUZZ_SECONDS_TARGET:-}"
+printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {}'
+
 status=0
 echo "| target | executions | exec/s | corpus | crashes | leaks |"
 echo "|---|---:|---:|---:|---:|---:|"
 for t in "${targets[@]}"; do
-  log="$build/logs/$t.log"
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  read -r execs speed crashes leaks < <(results_of "$t")
   corpus=$(find "$build/corpus/$t" -type f | wc -l)
-  # libFuzzer stops at the first finding and sums it up in one "SUMMARY:" line.
-  leaks=$(grep -c '^SUMMARY: .*leaked' "$log" || true)
-  crashes=$(grep '^SUMMARY: ' "$log" | grep -vc 'leaked' || true)
   rc=$(cat "$build/logs/$t.rc")
   if [ "$rc" != 0 ] || [ "$leaks" != 0 ] || [ "$crashes" != 0 ]; then
     status=1
-    echo "fuzz.sh: $t failed (exit $rc); see $log and $build/artifacts/$t/" >&2
+    echo "fuzz.sh: $t failed (exit $rc); see $build/logs/$t.log and $build/artifacts/$t/" >&2
   fi
-  echo "| $t | ${execs:-0} | ${speed:-0} | $corpus | $crashes | $leaks |"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$commit" "$t" \
-    "$(seconds_for "$t")" "${execs:-0}" "${speed:-0}" "$crashes" "$leaks" "$corpus" "$rc" \
-    >>"$campaign"
+  echo "| $t | $execs | $speed | $corpus | $crashes | $leaks |"
 done
 echo
 print_campaign
