@@ -3,17 +3,48 @@
 # folder with -DACTORGRAPH_FUZZ=ON) and runs every target for SECONDS each, from seed corpora made
 # of the repository's test data plus fuzz/seeds/, with the JSON and Arabic-clitic dictionaries.
 #   bench/fuzz.sh SECONDS [TARGET...]     e.g. bench/fuzz.sh 20 (CI), bench/fuzz.sh 3600
+#   bench/fuzz.sh --campaign              the cumulative totals of every run so far, no fuzzing
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_JOBS (targets run at once, default 1),
-# FUZZ_RSS_MB (libFuzzer -rss_limit_mb, default 2048).
+# FUZZ_RSS_MB (libFuzzer -rss_limit_mb, default 2048), FUZZ_SECONDS_TARGET (other times for some
+# targets, e.g. FUZZ_SECONDS_TARGET=fuzz_writers=1800,fuzz_partial=900).
 # Prints a Markdown table (target, executions, exec/s, corpus, crashes, leaks) and exits 1 when
 # any target crashed, leaked or failed an invariant; the crashing inputs are kept in
 # $FUZZ_BUILD_DIR/artifacts/TARGET/ (turn each into a regression test in tests/).
+# A campaign spans runs: the corpus stays in $FUZZ_BUILD_DIR/corpus/TARGET and grows, every run
+# appends one line per target to $FUZZ_BUILD_DIR/campaign.tsv (date, commit, target, seconds,
+# executions, exec/s, crashes, leaks, corpus files, exit status; the commit gets "+dirty" when
+# src/, include/ or fuzz/ differ from it) and the cumulative totals per target follow the table.
 set -euo pipefail
 
-seconds="${1:?usage: bench/fuzz.sh SECONDS [TARGET...]}"
-shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
+campaign="$build/campaign.tsv"
+
+# Cumulative runs, seconds, executions, crashes and leaks per target over campaign.tsv.
+print_campaign() {
+  [ -s "$campaign" ] || { echo "fuzz.sh: no campaign recorded in $campaign" >&2; return 0; }
+  echo "Campaign ($campaign):"
+  echo "| target | runs | seconds | executions | crashes | leaks | corpus | commits |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  awk -F'\t' 'NR > 1 {
+      t = $3; if (!(t in runs)) order[++n] = t
+      runs[t]++; secs[t] += $4; execs[t] += $5; crash[t] += $7; leak[t] += $8; corpus[t] = $9
+      if (index(" " commits[t] " ", " " $2 " ") == 0) commits[t] = commits[t] (commits[t] ? " " : "") $2
+    } END {
+      for (i = 1; i <= n; i++) {
+        t = order[i]
+        printf "| %s | %d | %d | %d | %d | %d | %d | %s |\n", t, runs[t], secs[t], execs[t],
+               crash[t], leak[t], corpus[t], commits[t]
+      }
+    }' "$campaign"
+}
+if [ "${1:-}" = --campaign ]; then
+  print_campaign
+  exit 0
+fi
+
+seconds="${1:?usage: bench/fuzz.sh SECONDS [TARGET...] | bench/fuzz.sh --campaign}"
+shift
 jobs="${FUZZ_JOBS:-1}"
 rss="${FUZZ_RSS_MB:-2048}"
 all=(fuzz_txt_reader fuzz_jsonl_reader fuzz_gazetteer fuzz_partial fuzz_gold fuzz_text_path
@@ -61,12 +92,35 @@ if isinstance(d, dict) and isinstance(d.get("actors"), list):
 json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 done
-cp "$root"/examples/gold.json "$seeds/fuzz_gold/"
-part="$build/partial-seed"
-rm -rf "$part"
-"$build/actorgraph" build -q --threads 1 --format partial -o "$part" \
-  "$root"/examples/articles/00{0,1}_*.txt >/dev/null 2>&1 &&
-  cp "$part/actors.partial.json" "$seeds/fuzz_partial/sample.json"
+# Compact JSON, and a two-document slice, so that the gold seeds fit in max_len (below).
+python3 - "$root/examples/gold.json" "$seeds/fuzz_gold" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for name, part in (("gold.json", d), ("gold2.json", d[:2] if isinstance(d, list) else d)):
+    with open(sys.argv[2] + "/" + name, "w", encoding="utf-8") as out:
+        json.dump(part, out, ensure_ascii=False, separators=(",", ":"))
+PY
+# Partials written by the tool, one per window, cut to six actors, the edges between them and
+# 24-character snippets (about 2 KB; `merge` accepts them). The whole partial of two articles is
+# 30 KB, longer than max_len: libFuzzer would only ever run it truncated, as invalid JSON.
+for w in sentence paragraph document; do
+  part="$build/partial-seed/$w"
+  rm -rf "$part"
+  "$build/actorgraph" build -q --threads 1 --format partial --window "$w" --max-evidence 2 \
+    -o "$part" "$root"/examples/articles/00{0,1}_*.txt >/dev/null 2>&1 || continue
+  python3 - "$part/actors.partial.json" "$seeds/fuzz_partial/$w.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+keep = {n["id"] for n in d["nodes"][:6]}
+d["nodes"] = d["nodes"][:6]
+d["edges"] = [e for e in d["edges"] if e["a"] in keep and e["b"] in keep][:6]
+for e in d["edges"]:
+    for ev in e.get("evidence", []):
+        ev["snippet"] = ev["snippet"][:24]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    json.dump(d, out, ensure_ascii=False, separators=(",", ":"))
+PY
+done
 for t in "${all[@]}"; do
   [ -d "$root/fuzz/seeds/$t" ] && cp "$root/fuzz/seeds/$t"/* "$seeds/$t/" 2>/dev/null || true
   [ -d "$root/fuzz/regressions/$t" ] && cp "$root/fuzz/regressions/$t"/* "$seeds/$t/" 2>/dev/null || true
@@ -79,38 +133,80 @@ dict_for() {
   esac
 }
 
+# Longest input per target (bytes). An execution's cost grows with its input and libFuzzer's
+# length control lets inputs grow towards max_len during a long run, so the bound is what each
+# target needs: the seeds fit (articles cut to 4,000 bytes, JSONL lines of 3,000 characters,
+# gazetteer slices of six actors, the compact gold file, 2 KB partials) and the writers' fields
+# are labels, ids, a date and a snippet.
+maxlen_for() {
+  case "$1" in
+    fuzz_writers) echo 1024 ;;
+    fuzz_jsonl_reader | fuzz_gold) echo 8192 ;;
+    *) echo 4096 ;;
+  esac
+}
+
+# Seconds for one target: its entry in FUZZ_SECONDS_TARGET (target=seconds,...) or SECONDS.
+seconds_for() {
+  local kv
+  for kv in ${FUZZ_SECONDS_TARGET//,/ }; do
+    [ "${kv%%=*}" = "$1" ] && { echo "${kv#*=}"; return; }
+  done
+  echo "$seconds"
+}
+
+# One target's results from its log: executions, exec/s, crashes, leaks (libFuzzer stops at the
+# first finding and sums it up in one "SUMMARY:" line).
+results_of() {
+  local log="$build/logs/$1.log" execs speed leaks crashes
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  leaks=$(grep -c '^SUMMARY: .*leaked' "$log" || true)
+  crashes=$(grep '^SUMMARY: ' "$log" | grep -vc 'leaked' || true)
+  echo "${execs:-0} ${speed:-0} $crashes $leaks"
+}
+
 run_one() {
-  local t="$1" log="$build/logs/$1.log"
+  local t="$1" log="$build/logs/$1.log" rc execs speed crashes leaks
   mkdir -p "$build/corpus/$t" "$build/artifacts/$t" "$build/logs"
   set +e
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/fuzz/$t" -max_total_time="$seconds" -print_final_stats=1 -rss_limit_mb="$rss" \
-    -timeout=25 -max_len=16384 -dict="$(dict_for "$t")" \
+    "$build/fuzz/$t" -max_total_time="$(seconds_for "$t")" -print_final_stats=1 \
+    -rss_limit_mb="$rss" -timeout=25 -max_len="$(maxlen_for "$t")" -dict="$(dict_for "$t")" \
     -artifact_prefix="$build/artifacts/$t/" "$build/corpus/$t" "$seeds/$t" >"$log" 2>&1
-  echo $? >"$build/logs/$t.rc"
+  rc=$?
   set -e
+  echo $rc >"$build/logs/$t.rc"
+  # Recorded as soon as the target ends, so a campaign stopped half-way keeps what it ran.
+  read -r execs speed crashes leaks < <(results_of "$t")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    "$commit" "$t" "$(seconds_for "$t")" "$execs" "$speed" "$crashes" "$leaks" \
+    "$(find "$build/corpus/$t" -type f | wc -l)" "$rc" >>"$campaign"
 }
-export -f run_one dict_for
-export build seconds rss root seeds
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$root" diff --quiet HEAD -- src include fuzz CMakeLists.txt 2>/dev/null ||
+  commit="$commit+dirty"
+[ -s "$campaign" ] ||
+  printf 'date\tcommit\ttarget\tseconds\texecutions\texec_per_s\tcrashes\tleaks\tcorpus\texit\n' \
+    >"$campaign"
+export -f run_one results_of dict_for maxlen_for seconds_for
+export build seconds rss root seeds campaign commit FUZZ_SECONDS_TARGET="${FUZZ_SECONDS_TARGET:-}"
 printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {}'
 
 status=0
 echo "| target | executions | exec/s | corpus | crashes | leaks |"
 echo "|---|---:|---:|---:|---:|---:|"
 for t in "${targets[@]}"; do
-  log="$build/logs/$t.log"
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  read -r execs speed crashes leaks < <(results_of "$t")
   corpus=$(find "$build/corpus/$t" -type f | wc -l)
-  # libFuzzer stops at the first finding and sums it up in one "SUMMARY:" line.
-  leaks=$(grep -c '^SUMMARY: .*leaked' "$log" || true)
-  crashes=$(grep '^SUMMARY: ' "$log" | grep -vc 'leaked' || true)
   rc=$(cat "$build/logs/$t.rc")
   if [ "$rc" != 0 ] || [ "$leaks" != 0 ] || [ "$crashes" != 0 ]; then
     status=1
-    echo "fuzz.sh: $t failed (exit $rc); see $log and $build/artifacts/$t/" >&2
+    echo "fuzz.sh: $t failed (exit $rc); see $build/logs/$t.log and $build/artifacts/$t/" >&2
   fi
-  echo "| $t | ${execs:-0} | ${speed:-0} | $corpus | $crashes | $leaks |"
+  echo "| $t | $execs | $speed | $corpus | $crashes | $leaks |"
 done
+echo
+print_campaign
 exit $status
