@@ -233,7 +233,15 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
         EdgeStats& e = edges_[key];
         ++e.count;
         pairs_in_doc_.push_back(key);
-        if (e.evidence.size() < options_.max_evidence) {
+        // Keep the max_evidence earliest records by (document position, window) whatever the
+        // order documents arrive in (a thread may count a later batch before an earlier one), so
+        // merged accumulators give exactly the records of one run.
+        const bool keep =
+            options_.max_evidence > 0 &&
+            (e.evidence.size() < options_.max_evidence ||
+             std::pair(doc.seq, uint64_t{w}) <
+                 std::pair(e.evidence.back().seq, uint64_t{e.evidence.back().evidence.window}));
+        if (keep) {
           EvidenceRecord r;
           r.seq = doc.seq;
           r.evidence.doc = doc.id;
@@ -255,8 +263,13 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
           }
           r.evidence.snippet = MakeSnippet(doc.text, r.evidence.start, r.evidence.end, {fa, fa_end},
                                            {fb, fb_end}, options_.snippet_chars);
-          // Documents arrive in order within one accumulator, so appending keeps the order.
-          e.evidence.push_back(std::move(r));
+          auto at = std::upper_bound(e.evidence.begin(), e.evidence.end(), r,
+                                     [](const EvidenceRecord& x, const EvidenceRecord& y) {
+                                       return std::pair(x.seq, x.evidence.window) <
+                                              std::pair(y.seq, y.evidence.window);
+                                     });
+          e.evidence.insert(at, std::move(r));
+          if (e.evidence.size() > options_.max_evidence) e.evidence.pop_back();
         }
       }
     }

@@ -68,6 +68,29 @@ TEST(Cooccur, MergeEqualsOneAccumulatorAndKeepsEarliestEvidence) {
   EXPECT_EQ(e2.evidence[1].evidence.snippet, "three four");
 }
 
+// A thread may count a later batch of documents before an earlier one (pipeline.cc: the reading
+// thread counts a batch itself when the queue is full): the evidence kept must still be the
+// earliest by (document position, window), and dates merged by id must fold to the same maps.
+TEST(Cooccur, DocumentsOutOfOrderKeepTheEarliestEvidence) {
+  CooccurOptions o;
+  o.max_evidence = 2;
+  Cooccurrence in_order(2, o), reversed(2, o), merged(2, o);
+  for (uint64_t i = 0; i < 5; ++i)
+    in_order.AddDocument(Doc(i, "2021-07-0" + std::to_string(i % 3)), {M(0, 0), M(1, 0)}, kSpans);
+  for (uint64_t i = 5; i-- > 0;)
+    reversed.AddDocument(Doc(i, "2021-07-0" + std::to_string(i % 3)), {M(0, 0), M(1, 0)}, kSpans);
+  merged.Merge(reversed);
+  const auto& want = in_order.edges().at(Cooccurrence::Key(0, 1));
+  for (const Cooccurrence* c : {&reversed, &merged}) {
+    const auto& got = c->edges().at(Cooccurrence::Key(0, 1));
+    ASSERT_EQ(got.evidence.size(), 2u);
+    EXPECT_EQ(got.evidence[0].evidence.doc, "d0");
+    EXPECT_EQ(got.evidence[1].evidence.doc, "d1");
+    EXPECT_EQ(got.by_date, want.by_date);
+    EXPECT_EQ(c->nodes()[0].by_date, in_order.nodes()[0].by_date);
+  }
+}
+
 TEST(Cooccur, SnippetCollapsesSpaceAndCutsAtCharacters) {
   EXPECT_EQ(MakeSnippet("a \n\n b", 0, 6, {0, 1}, {5, 6}, 100), "a b");
   // Arabic is cut by characters like English: 12 characters around the focus either way.
