@@ -18,6 +18,19 @@
 namespace actorgraph {
 namespace {
 
+// An `extends` entry adds its names, demonyms, affiliations and roles to an actor loaded before
+// (the same on the fast and the checking load path).
+void AppendExtension(const Actor& extra, Actor* a) {
+  a->aliases.insert(a->aliases.end(), extra.aliases.begin(), extra.aliases.end());
+  a->demonym_stems.insert(a->demonym_stems.end(), extra.demonym_stems.begin(),
+                          extra.demonym_stems.end());
+  a->demonym_block.insert(a->demonym_block.end(), extra.demonym_block.begin(),
+                          extra.demonym_block.end());
+  a->affiliations.insert(a->affiliations.end(), extra.affiliations.begin(),
+                         extra.affiliations.end());
+  a->roles.insert(a->roles.end(), extra.roles.begin(), extra.roles.end());
+}
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
@@ -555,17 +568,7 @@ bool Gazetteer::AddJsonFast(std::string_view contents, const std::string& name) 
     actors_.erase(actors_.begin() + static_cast<std::ptrdiff_t>(old_size), actors_.end());
     return false;
   }
-  for (auto& [idx, extra] : extensions) {
-    Actor& a = actors_[idx];
-    a.aliases.insert(a.aliases.end(), extra.aliases.begin(), extra.aliases.end());
-    a.demonym_stems.insert(a.demonym_stems.end(), extra.demonym_stems.begin(),
-                           extra.demonym_stems.end());
-    a.demonym_block.insert(a.demonym_block.end(), extra.demonym_block.begin(),
-                           extra.demonym_block.end());
-    a.affiliations.insert(a.affiliations.end(), extra.affiliations.begin(),
-                          extra.affiliations.end());
-    a.roles.insert(a.roles.end(), extra.roles.begin(), extra.roles.end());
-  }
+  for (auto& [idx, extra] : extensions) AppendExtension(extra, &actors_[idx]);
   hash_stale_ = true;
   return true;
 }
@@ -637,15 +640,7 @@ void Gazetteer::AddJson(const void* doc_ptr, const std::string& name,
         }
         Actor extra;
         ParseEntry(e, true, &extra);
-        Actor& a = actors_[idx];
-        a.aliases.insert(a.aliases.end(), extra.aliases.begin(), extra.aliases.end());
-        a.demonym_stems.insert(a.demonym_stems.end(), extra.demonym_stems.begin(),
-                               extra.demonym_stems.end());
-        a.demonym_block.insert(a.demonym_block.end(), extra.demonym_block.begin(),
-                               extra.demonym_block.end());
-        a.affiliations.insert(a.affiliations.end(), extra.affiliations.begin(),
-                              extra.affiliations.end());
-        a.roles.insert(a.roles.end(), extra.roles.begin(), extra.roles.end());
+        AppendExtension(extra, &actors_[idx]);
         continue;
       }
       if (const Actor* prev = Find(actor_id)) {
