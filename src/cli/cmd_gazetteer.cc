@@ -135,8 +135,8 @@ int Check(const cxxopts::ParseResult& args) {
            (checked.size() > 1 ? " and " + Counted(checked.size() - 1, "more file") : "");
   std::cout << what << ", " << actors << " actors (" << counts[1] << " states, " << counts[0]
             << " people, " << counts[2] << " groups, " << counts[3] << " media), " << aliases
-            << " names and forms: " << r.errors.size() << " errors, " << shown.size()
-            << " warnings\n";
+            << " names and forms: " << Counted(r.errors.size(), "error") << ", "
+            << Counted(shown.size(), "warning") << "\n";
   if (!context.empty()) {
     std::string again = "actorgraph gazetteer check";
     if (args.count("gazetteer"))

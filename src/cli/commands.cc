@@ -4,7 +4,7 @@ namespace actorgraph::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {"build", "read articles, find actors, write the network (GraphML, GEXF, DOT, JSON, CSV)",
+      {"build", "read articles, find actors, write the network (GraphML, GEXF, DOT, JSON, CSV, HTML)",
        RunBuild},
       {"mentions", "list every actor mention with its context (KWIC table or JSON lines)",
        RunMentions},
@@ -15,7 +15,9 @@ const std::vector<Command>& Commands() {
       {"stats", "the network's summary: size, density, communities, top actors by centrality",
        RunStats},
       {"merge", "combine partial graphs of corpus shards (build --format partial)", RunMerge},
-      {"gazetteer", "check or list the gazetteer (gazetteer check|list)", RunGazetteer},
+      {"gazetteer",
+       "check, list, grow (suggest) or convert the gazetteer (gazetteer check|list|suggest|convert)",
+       RunGazetteer},
   };
   return commands;
 }
