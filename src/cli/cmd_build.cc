@@ -38,8 +38,8 @@ int RunBuild(int argc, char** argv) {
   std::optional<SliceSpec> slice;
   if (args.count("slice")) slice = ParseSlice(args["slice"].as<std::string>());
 
-  Corpus corpus = OpenCorpus(args);
-  Matcher matcher(corpus.gazetteer);
+  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args));
+  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
   if (slice) {
     // One pass: the whole corpus and each period counted side by side, in input order.
     const size_t n = corpus.gazetteer.actors().size();
@@ -77,7 +77,8 @@ int RunBuild(int argc, char** argv) {
   if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
   count_options.roles = roles.get();
   count_options.progress = ProgressPrinter(corpus.quiet);
-  Cooccurrence counts = CountCorpus(matcher, *corpus.reader, count_options);
+  Cooccurrence& counts =
+      NewUntilExit<Cooccurrence>(CountCorpus(matcher, *corpus.reader, count_options));
   EndProgress(corpus.quiet);
   if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
   WriteOutputs(out, counts, corpus.gazetteer, corpus.reader->skipped());

@@ -160,6 +160,11 @@ Gazetteer LoadGazetteer(const cxxopts::ParseResult& args) {
   throw Error(message);
 }
 
+std::vector<const void*>& ObjectsKeptUntilExit() {
+  static auto* kept = new std::vector<const void*>;
+  return *kept;
+}
+
 Corpus OpenCorpus(const cxxopts::ParseResult& args) {
   return OpenCorpus(args, args.count("inputs") ? args["inputs"].as<std::vector<std::string>>()
                                                : std::vector<std::string>{});
