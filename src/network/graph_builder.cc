@@ -105,7 +105,8 @@ Graph BuildGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
     for (const auto& r : s.evidence) e.evidence.push_back(r.evidence);
     Vertex va = static_cast<Vertex>(vertex_of[a]), vb = static_cast<Vertex>(vertex_of[b]);
     if (g[vb].id < g[va].id) std::swap(va, vb);
-    boost::add_edge(va, vb, std::move(e), g);
+    // Boost 1.74's add_edge copies its property argument: add an empty edge, then move into it.
+    g[boost::add_edge(va, vb, g).first] = std::move(e);
   }
   for (auto v : boost::make_iterator_range(boost::vertices(g))) {
     double d = 0;
