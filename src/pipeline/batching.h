@@ -16,12 +16,6 @@
 
 namespace actorgraph {
 
-// Worker threads for a run: `requested`, or every core when 0 (at least one).
-inline unsigned WorkerThreads(unsigned requested) {
-  unsigned threads = requested ? requested : std::thread::hardware_concurrency();
-  return threads == 0 ? 1 : threads;
-}
-
 // Reports the reader's position and the time since construction to `progress` (if set).
 class ProgressReporter {
  public:

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/read/date.h"
@@ -723,7 +725,89 @@ bool DocumentReader::NextJsonl(Document* doc) {
   return false;
 }
 
+// What the read-ahead thread read: one item per call of NextDirect, with the warnings it gave,
+// the counters after it and its exception, if any.
+struct DocumentReader::ReadAheadState {
+  struct Counters {
+    uint64_t documents, skipped, empty, bytes_read, undated;
+  };
+  struct Item {
+    bool got = false;
+    Document doc;
+    std::vector<std::string> warnings;
+    std::exception_ptr error;
+    Counters after{};
+  };
+  std::thread thread;
+  std::atomic<bool> stop{false};
+  bool stopped = false;
+  uint64_t max_bytes = 0;
+  std::deque<Item> items;
+  std::vector<std::string> warnings;             // given during the item being read
+  std::function<void(const std::string&)> warn;  // the caller's callback
+  Counters before{};                             // the counters when reading ahead started
+};
+
+void DocumentReader::ReadAhead(uint64_t max_bytes) {
+  if (ahead_ || next_called_) return;
+  ahead_ = std::make_unique<ReadAheadState>();
+  ReadAheadState& a = *ahead_;
+  a.max_bytes = max_bytes;
+  a.before = {documents_, skipped_, empty_, bytes_read_, undated_};
+  a.warn = std::move(options_.warn);
+  options_.warn = [&a](const std::string& w) { a.warnings.push_back(w); };
+  a.thread = std::thread([this, &a] {
+    uint64_t held = 0;
+    while (!a.stop.load(std::memory_order_relaxed) && held < a.max_bytes) {
+      ReadAheadState::Item item;
+      try {
+        item.got = NextDirect(&item.doc);
+      } catch (...) {
+        item.error = std::current_exception();
+      }
+      item.warnings = std::move(a.warnings);
+      a.warnings.clear();
+      item.after = {documents_, skipped_, empty_, bytes_read_, undated_};
+      held += item.doc.text.size() + item.doc.title.size() + 64;
+      const bool last = !item.got || item.error;
+      a.items.push_back(std::move(item));
+      if (last) break;
+    }
+  });
+}
+
+void DocumentReader::StopReadAhead() {
+  ReadAheadState& a = *ahead_;
+  if (a.stopped) return;
+  a.stop = true;
+  a.thread.join();
+  a.stopped = true;
+  options_.warn = std::move(a.warn);
+  documents_ = a.before.documents, skipped_ = a.before.skipped, empty_ = a.before.empty;
+  bytes_read_ = a.before.bytes_read, undated_ = a.before.undated;
+  if (a.items.empty()) ahead_.reset();
+}
+
 bool DocumentReader::Next(Document* doc) {
+  next_called_ = true;
+  if (!ahead_) return NextDirect(doc);
+  StopReadAhead();
+  if (!ahead_) return NextDirect(doc);
+  // Hand out the next item read ahead as NextDirect would have: its warnings first, then its
+  // document, end or error, with the counters as they were right after it.
+  ReadAheadState::Item item = std::move(ahead_->items.front());
+  ahead_->items.pop_front();
+  if (ahead_->items.empty()) ahead_.reset();
+  documents_ = item.after.documents, skipped_ = item.after.skipped, empty_ = item.after.empty;
+  bytes_read_ = item.after.bytes_read, undated_ = item.after.undated;
+  if (options_.warn)
+    for (const auto& w : item.warnings) options_.warn(w);
+  if (item.error) std::rethrow_exception(item.error);
+  if (item.got) *doc = std::move(item.doc);
+  return item.got;
+}
+
+bool DocumentReader::NextDirect(Document* doc) {
   for (;;) {
     if (!open_ && !OpenNext()) return false;
     bool got = false;
@@ -741,6 +825,11 @@ bool DocumentReader::Next(Document* doc) {
   }
 }
 
-DocumentReader::~DocumentReader() = default;
+DocumentReader::~DocumentReader() {
+  if (ahead_ && !ahead_->stopped) {
+    ahead_->stop = true;
+    ahead_->thread.join();
+  }
+}
 
 }  // namespace actorgraph

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "actorgraph/base/error.h"
 #include "test_util.h"
@@ -95,6 +97,67 @@ TEST(Reader, MalformedJsonlLineIsSkippedWithFileAndLine) {
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_NE(warnings[0].find("m.jsonl:2: malformed JSON"), std::string::npos) << warnings[0];
   EXPECT_NE(warnings[1].find("m.jsonl:3: field 'text'"), std::string::npos) << warnings[1];
+}
+
+// Reading ahead on a background thread changes nothing the caller sees: the same documents, the
+// same warnings on the caller's thread at the same document, the same counters after each Next(),
+// and a strict-mode error at the same document.
+TEST(Reader, ReadAheadGivesTheSameDocumentsWarningsAndCounters) {
+  auto dir = TempDir("reader");
+  std::string lines;
+  for (int i = 0; i < 40; ++i) {
+    if (i % 7 == 3) lines += "{\"text\": \n";  // malformed: skipped with a warning
+    if (i % 11 == 5) lines += "{\"text\":\"dated\",\"date\":\"someday\"}\n";
+    lines +=
+        "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"" + std::string(50 + i, 'x') + "\"}\n";
+  }
+  WriteFile(dir / "a.jsonl", lines);
+  WriteFile(dir / "b.txt", "Title\n\nBody of b.");
+  WriteFile(dir / "c.txt", "  \n");  // blank: counted in empty()
+  struct Seen {
+    std::vector<std::string> events;  // warnings and documents, in the order the caller saw them
+    std::vector<std::vector<uint64_t>> counters;
+  };
+  auto read = [&](uint64_t ahead, bool strict) {
+    Seen seen;
+    const auto caller = std::this_thread::get_id();
+    ReaderOptions opt;
+    opt.strict = strict;
+    opt.warn = [&](const std::string& w) {
+      EXPECT_EQ(std::this_thread::get_id(), caller);
+      seen.events.push_back("warn " + w);
+    };
+    DocumentReader r({dir.string()}, opt);
+    if (ahead) {
+      r.ReadAhead(ahead);
+      // Give the thread time to read (without it the test would still pass, but test less).
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    }
+    Document d;
+    try {
+      while (r.Next(&d)) {
+        seen.events.push_back("doc " + d.id + " " + std::to_string(d.seq) + " " + d.text);
+        seen.counters.push_back(
+            {r.documents(), r.skipped(), r.empty(), r.bytes_read(), r.undated_unreadable()});
+      }
+      seen.events.push_back("end");
+    } catch (const Error& e) {
+      seen.events.push_back(std::string("error ") + e.what());
+    }
+    seen.counters.push_back(
+        {r.documents(), r.skipped(), r.empty(), r.bytes_read(), r.undated_unreadable()});
+    return seen;
+  };
+  for (bool strict : {false, true}) {
+    const Seen direct = read(0, strict);
+    ASSERT_GT(direct.events.size(), 3u);
+    // A bound that stops the thread part-way, and one that lets it read everything.
+    for (uint64_t ahead : {uint64_t{200}, uint64_t{1} << 30}) {
+      const Seen got = read(ahead, strict);
+      EXPECT_EQ(got.events, direct.events) << "read-ahead " << ahead << ", strict " << strict;
+      EXPECT_EQ(got.counters, direct.counters) << "read-ahead " << ahead << ", strict " << strict;
+    }
+  }
 }
 
 TEST(Reader, StrictFailsOnMalformedLine) {

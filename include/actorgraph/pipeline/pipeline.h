@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,13 @@ struct CountOptions {
   TypeMask types = kNetworkTypes;                 // actor types counted (--types)
   std::function<void(const Progress&)> progress;  // called now and then from the calling thread
 };
+
+// The threads a run uses for CountOptions::threads = `requested`: itself, or every core when 0
+// (at least one).
+inline unsigned WorkerThreads(unsigned requested) {
+  unsigned threads = requested ? requested : std::thread::hardware_concurrency();
+  return threads == 0 ? 1 : threads;
+}
 
 // Matches one document: the matcher, then titles resolved by date (when `roles` is set), then
 // only the mentions of `types`.
