@@ -1,7 +1,9 @@
 #include "actorgraph/network/cooccur.h"
 
 #include <algorithm>
+#include <exception>
 #include <numeric>
+#include <thread>
 #include <tuple>
 
 #include "actorgraph/base/error.h"
@@ -287,7 +289,7 @@ void Cooccurrence::AddDocument(const Document& doc, const std::vector<Mention>& 
   }
 }
 
-void Cooccurrence::FoldDates() const {
+void Cooccurrence::FoldDates(unsigned threads) const {
   // Date ids ranked in date order, so the counts can be appended to each (sorted) map in order:
   // one hinted insertion at the end per count instead of a tree search with string compares.
   std::vector<uint32_t> rank(date_names_.size());
@@ -305,24 +307,59 @@ void Cooccurrence::FoldDates() const {
     else
       m[d] += count;
   };
-  std::vector<std::pair<uint64_t, uint64_t>> nodes(node_dates_.begin(), node_dates_.end());
-  std::sort(nodes.begin(), nodes.end(), [&](const auto& a, const auto& b) {
-    return std::pair(a.first >> 32, rank[a.first & 0xFFFFFFFFu]) <
-           std::pair(b.first >> 32, rank[b.first & 0xFFFFFFFFu]);
-  });
-  for (const auto& [key, count] : nodes)
-    add(nodes_[key >> 32].by_date, static_cast<uint32_t>(key & 0xFFFFFFFFu), count);
-  std::vector<std::pair<std::pair<uint64_t, uint32_t>, uint64_t>> edges(edge_dates_.begin(),
-                                                                        edge_dates_.end());
-  std::sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) {
-    return std::pair(a.first.first, rank[a.first.second]) <
-           std::pair(b.first.first, rank[b.first.second]);
-  });
-  EdgeStats* e = nullptr;
-  uint64_t current = 0;
-  for (const auto& [key, count] : edges) {
-    if (!e || key.first != current) e = &edges_[current = key.first];
-    add(e->by_date, key.second, count);
+  // Share `part` of `parts`: the actors and pairs whose (mixed) key falls to it. Every share
+  // writes only its own maps, and edges_ is only searched (never grown), so shares run in parallel.
+  auto fold = [&](unsigned part, unsigned parts) {
+    auto mine = [&](uint64_t key) { return (key * 0x9E3779B97F4A7C15ull >> 32) % parts == part; };
+    std::vector<std::pair<uint64_t, uint64_t>> nodes;
+    for (const auto& entry : node_dates_)
+      if (mine(entry.first >> 32)) nodes.push_back(entry);
+    std::sort(nodes.begin(), nodes.end(), [&](const auto& a, const auto& b) {
+      return std::pair(a.first >> 32, rank[a.first & 0xFFFFFFFFu]) <
+             std::pair(b.first >> 32, rank[b.first & 0xFFFFFFFFu]);
+    });
+    for (const auto& [key, count] : nodes)
+      add(nodes_[key >> 32].by_date, static_cast<uint32_t>(key & 0xFFFFFFFFu), count);
+    std::vector<std::pair<std::pair<uint64_t, uint32_t>, uint64_t>> edges;
+    for (const auto& entry : edge_dates_)
+      if (mine(entry.first.first)) edges.push_back(entry);
+    std::sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) {
+      return std::pair(a.first.first, rank[a.first.second]) <
+             std::pair(b.first.first, rank[b.first.second]);
+    });
+    EdgeStats* e = nullptr;
+    uint64_t current = 0;
+    for (const auto& [key, count] : edges) {
+      if (!e || key.first != current) {
+        auto it = edges_.find(current = key.first);
+        // Every dated pair was counted (AddDocument, Merge), so it has its EdgeStats.
+        e = it != edges_.end() ? &it->second : nullptr;
+        if (!e) continue;
+      }
+      add(e->by_date, key.second, count);
+    }
+  };
+  if (threads <= 1) {
+    fold(0, 1);
+  } else {
+    std::vector<std::exception_ptr> errors(threads);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+      pool.emplace_back([&, t] {
+        try {
+          fold(t, threads);
+        } catch (...) {
+          errors[t] = std::current_exception();
+        }
+      });
+    try {
+      fold(0, threads);
+    } catch (...) {
+      errors[0] = std::current_exception();
+    }
+    for (auto& t : pool) t.join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
   }
   node_dates_.clear();
   edge_dates_.clear();

@@ -16,8 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kBatchDocs = 256;
-constexpr size_t kBatchBytes = 4 << 20;
+constexpr size_t kBatchDocs = 64;
+constexpr size_t kBatchBytes = 256 << 10;
 
 using BatchQueue = BoundedQueue<std::vector<Document>>;
 
@@ -154,6 +154,7 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
     if (e) std::rethrow_exception(e);
   report();
   total.Merge(partial[threads - 1]);  // the reading thread's own counts
+  total.FoldPendingDates(threads);
   return total;
 }
 

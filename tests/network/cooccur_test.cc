@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace actorgraph {
 namespace {
 
@@ -89,6 +91,39 @@ TEST(Cooccur, DocumentsOutOfOrderKeepTheEarliestEvidence) {
     EXPECT_EQ(got.by_date, want.by_date);
     EXPECT_EQ(c->nodes()[0].by_date, in_order.nodes()[0].by_date);
   }
+}
+
+// FoldPendingDates splits the folding over threads by actor and pair: the maps must be those of a
+// fold on one thread, for any thread count.
+TEST(Cooccur, DatesFoldTheSameOnAnyNumberOfThreads) {
+  auto count = [](unsigned threads) {
+    Cooccurrence c(6, {});
+    for (uint64_t i = 0; i < 9; ++i) {
+      std::vector<Mention> m;
+      for (uint32_t a = 0; a < 6; ++a)
+        if ((a + i) % 3 != 0) m.push_back(M(a, static_cast<uint32_t>(a % 2)));
+      std::sort(m.begin(), m.end(),
+                [](const Mention& x, const Mention& y) { return x.sentence < y.sentence; });
+      c.AddDocument(Doc(i, "2021-0" + std::to_string(1 + i % 4) + "-1" + std::to_string(i % 3)), m,
+                    kSpans);
+    }
+    c.FoldPendingDates(threads);
+    return c;
+  };
+  const Cooccurrence one = count(1);
+  size_t dated_edges = 0;
+  for (unsigned threads : {2u, 3u, 8u}) {
+    const Cooccurrence many = count(threads);
+    for (uint32_t a = 0; a < 6; ++a)
+      EXPECT_EQ(many.nodes()[a].by_date, one.nodes()[a].by_date) << threads << " threads";
+    ASSERT_EQ(many.edges().size(), one.edges().size());
+    for (const auto& [key, e] : one.edges()) {
+      EXPECT_EQ(many.edges().at(key).by_date, e.by_date) << threads << " threads";
+      dated_edges += !e.by_date.empty();
+    }
+  }
+  EXPECT_GT(dated_edges, 0u);
+  EXPECT_FALSE(one.nodes()[1].by_date.empty());
 }
 
 TEST(Cooccur, SnippetCollapsesSpaceAndCutsAtCharacters) {

@@ -110,6 +110,13 @@ class Cooccurrence {
   void AddTotals(uint64_t documents, uint64_t sentences, uint64_t mentions, uint64_t windows) {
     documents_ += documents, sentences_ += sentences, mentions_ += mentions, windows_ += windows;
   }
+  // Folds the pending date counts into the `by_date` maps now, split over `threads` threads (each
+  // folds the dates of its own share of the actors and pairs, so the maps are the same for any
+  // count): what the first nodes() or edges() call would otherwise do on one thread.
+  void FoldPendingDates(unsigned threads) {
+    if (dates_pending_) FoldDates(threads);
+  }
+
   // Keeps the `max_evidence` earliest records of `into` after appending `from`.
   void MergeEvidence(std::vector<EvidenceRecord>* into,
                      const std::vector<EvidenceRecord>& from) const;
@@ -120,9 +127,9 @@ class Cooccurrence {
   // string-keyed tree search per actor and per pair: a fifth of a dated build's time); the maps
   // are filled only when they are read. Sums commute, so the result is the same.
   void FlushDates() const {
-    if (dates_pending_) FoldDates();
+    if (dates_pending_) FoldDates(1);
   }
-  void FoldDates() const;
+  void FoldDates(unsigned threads) const;
 
   CooccurOptions options_;
   mutable std::vector<NodeStats> nodes_;
