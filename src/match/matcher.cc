@@ -119,6 +119,11 @@ class TokenTrie {
     uint32_t off;    // key in arena_: LEB128 length, then the bytes
   };
   // Zero-initialised slots; tables of 8 MB and more are mmap'ed and advised to use huge pages.
+#ifdef MADV_POPULATE_WRITE
+  static constexpr int kPopulateWrite = MADV_POPULATE_WRITE;
+#else
+  static constexpr int kPopulateWrite = 23;  // <linux/mman.h>, Linux 5.14
+#endif
   struct Slots {
     Slot* p = nullptr;
     size_t n = 0;
@@ -135,6 +140,10 @@ class TokenTrie {
           auto base = reinterpret_cast<uintptr_t>(m);
           auto aligned = (base + kHuge - 1) & ~(kHuge - 1);
           madvise(reinterpret_cast<void*>(aligned), bytes, MADV_HUGEPAGE);
+          // Fault the whole table in with one call (Linux 5.14+; older kernels refuse it and the
+          // pages come on first touch). Every page gets written anyway, and page by page the huge
+          // pages sometimes took 0.9 s instead of 0.25 s for 512 MB (kernel compaction; issue 16).
+          madvise(reinterpret_cast<void*>(aligned), bytes, kPopulateWrite);
           map = m;
           map_bytes = bytes + kHuge;
           p = reinterpret_cast<Slot*>(aligned);
