@@ -52,64 +52,80 @@ void CheckName(std::string_view name) {
 }  // namespace
 
 std::string CleanText(std::string_view s) {
+  // Runs of characters that stay are copied whole (most text is all of one run); only a character
+  // that is dropped or replaced ends a run.
   std::string out;
   out.reserve(s.size());
-  size_t i = 0;
+  size_t run = 0, i = 0;  // s[run, i) is kept as it is
   while (i < s.size()) {
-    bool surrogate = false;
-    size_t n = SequenceLength(s, i, surrogate);
-    if (n == 0) {
-      out += kReplacement;
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c >= 0x20 && c < 0x80) || c == '\t' || c == '\n' || c == '\r') {
       ++i;
       continue;
     }
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    bool drop = surrogate;
-    if (n == 1 && c < 0x20 && c != '\t' && c != '\n' && c != '\r') drop = true;
-    if (n == 3 && s.substr(i, 2) == "\xEF\xBF" &&
-        (s[i + 2] == '\xBE' || s[i + 2] == '\xBF'))  // U+FFFE, U+FFFF
-      drop = true;
-    if (!drop) out.append(s.substr(i, n));
-    i += n;
+    bool surrogate = false;
+    const size_t n = SequenceLength(s, i, surrogate);
+    const bool drop = n == 1 /* a C0 control */ || surrogate ||
+                      (n == 3 && c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                       (s[i + 2] == '\xBE' || s[i + 2] == '\xBF'));  // U+FFFE, U+FFFF
+    if (n != 0 && !drop) {
+      i += n;
+      continue;
+    }
+    out.append(s.substr(run, i - run));
+    if (n == 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      i += n;
+    }
+    run = i;
   }
+  out.append(s.substr(run, i - run));
   return out;
 }
 
 std::string EscapeXml(std::string_view s) {
-  std::string clean = CleanText(s);
+  const std::string clean = CleanText(s);
   std::string out;
-  out.reserve(clean.size());
-  for (char c : clean) {
-    switch (c) {
+  out.reserve(clean.size() + clean.size() / 8);
+  size_t run = 0;  // clean[run, i) needs no escaping
+  for (size_t i = 0; i < clean.size(); ++i) {
+    std::string_view entity;
+    switch (clean[i]) {
       case '&':
-        out += "&amp;";
+        entity = "&amp;";
         break;
       case '<':
-        out += "&lt;";
+        entity = "&lt;";
         break;
       case '>':
-        out += "&gt;";
+        entity = "&gt;";
         break;
       case '"':
-        out += "&quot;";
+        entity = "&quot;";
         break;
       case '\'':
-        out += "&apos;";
+        entity = "&apos;";
         break;
       // Character references survive attribute-value and line-end normalisation.
       case '\t':
-        out += "&#9;";
+        entity = "&#9;";
         break;
       case '\n':
-        out += "&#10;";
+        entity = "&#10;";
         break;
       case '\r':
-        out += "&#13;";
+        entity = "&#13;";
         break;
       default:
-        out += c;
+        continue;
     }
+    out.append(clean, run, i - run);
+    out.append(entity);
+    run = i + 1;
   }
+  out.append(clean, run, std::string::npos);
   return out;
 }
 
