@@ -38,8 +38,8 @@ int RunBuild(int argc, char** argv) {
   std::optional<SliceSpec> slice;
   if (args.count("slice")) slice = ParseSlice(args["slice"].as<std::string>());
 
-  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args));
-  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
+  Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
+  const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   if (slice) {
     // One pass: the whole corpus and each period counted side by side, in input order.
     const size_t n = corpus.gazetteer.actors().size();
@@ -78,7 +78,7 @@ int RunBuild(int argc, char** argv) {
   count_options.roles = roles.get();
   count_options.progress = ProgressPrinter(corpus.quiet);
   Cooccurrence& counts =
-      NewUntilExit<Cooccurrence>(CountCorpus(matcher, *corpus.reader, count_options));
+      KeepUntilExit([&] { return CountCorpus(matcher, *corpus.reader, count_options); });
   EndProgress(corpus.quiet);
   if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
   WriteOutputs(out, counts, corpus.gazetteer, corpus.reader->skipped());

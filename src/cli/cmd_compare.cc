@@ -168,8 +168,8 @@ int RunCompare(int argc, char** argv) {
   if (frames_arg.empty()) frames_arg = (DefaultDataPath() / "frames/conflict.json").string();
   if (frames_arg != "none") frames = FrameDictionary::Load(frames_arg);
 
-  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args));
-  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
+  Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
+  const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   TermFilter filter(corpus.gazetteer, std::move(stop));
   Grouper grouper(key, corpus.inputs);
   popt.threads = corpus.threads;

@@ -23,8 +23,8 @@ int RunEval(int argc, char** argv) {
   if (!args.count("gold")) throw Error("eval: --gold FILE is required");
   auto gold = LoadGold(args["gold"].as<std::string>());
 
-  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args));
-  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
+  Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
+  const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   std::map<std::string, Found> found;
   ForEachMatched(
       corpus, matcher,

@@ -51,11 +51,11 @@ int RunExplain(int argc, char** argv) {
   std::vector<std::string> inputs(rest.begin() + 2, rest.end());
   if (args.count("inputs"))
     for (const auto& i : args["inputs"].as<std::vector<std::string>>()) inputs.push_back(i);
-  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args, inputs));
+  Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args, inputs); });
   int a = Resolve(corpus.gazetteer, rest[0]);
   int b = Resolve(corpus.gazetteer, rest[1]);
   if (a == b) throw Error("explain: '" + rest[0] + "' and '" + rest[1] + "' are the same actor");
-  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
+  const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   CountOptions co;
   co.cooccur.window = ParseWindow(args["window"].as<std::string>());
   co.cooccur.max_evidence = args["max-evidence"].as<size_t>();
@@ -64,7 +64,7 @@ int RunExplain(int argc, char** argv) {
   std::unique_ptr<RoleResolver> roles;
   if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
   co.roles = roles.get();
-  Cooccurrence& counts = NewUntilExit<Cooccurrence>(CountCorpus(matcher, *corpus.reader, co));
+  Cooccurrence& counts = KeepUntilExit([&] { return CountCorpus(matcher, *corpus.reader, co); });
   if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
   const Actor& x = corpus.gazetteer.actors()[a];
   const Actor& y = corpus.gazetteer.actors()[b];

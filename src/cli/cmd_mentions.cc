@@ -69,9 +69,9 @@ int RunMentions(int argc, char** argv) {
     throw Error("--format: '" + format + "' is not one of table, jsonl");
   size_t ctx = args["context"].as<size_t>();
 
-  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args));
+  Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
   if (!args.count("types")) corpus.types = kAllTypes;  // media are listed, not networked
-  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
+  const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   const auto& actors = corpus.gazetteer.actors();
   ForEachMatched(
       corpus, matcher,

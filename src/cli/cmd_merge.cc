@@ -31,10 +31,10 @@ int RunMerge(int argc, char** argv) {
   if (!args.count("parts")) throw Error("merge: no partial graphs given");
   auto parts = args["parts"].as<std::vector<std::string>>();
   Output out = ParseOutput(args);
-  const Gazetteer& gazetteer = NewUntilExit<Gazetteer>(LoadGazetteer(args));
+  const Gazetteer& gazetteer = KeepUntilExit([&] { return LoadGazetteer(args); });
   CheckDistinctShards({parts.begin(), parts.end()});
-  Cooccurrence& counts =
-      NewUntilExit<Cooccurrence>(gazetteer.actors().size(), PartialOptions(parts[0]));
+  Cooccurrence& counts = KeepUntilExit(
+      [&] { return Cooccurrence(gazetteer.actors().size(), PartialOptions(parts[0])); });
   for (const auto& p : parts) MergePartial(p, gazetteer, &counts);
   WriteOutputs(out, counts, gazetteer, 0);
   return 0;

@@ -80,8 +80,8 @@ int RunStats(int argc, char** argv) {
   analyse.layout = false;
   const size_t show = args["show"].as<size_t>();
 
-  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args));
-  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
+  Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
+  const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   count_options.threads = corpus.threads;
   count_options.progress = ProgressPrinter(corpus.quiet);
   count_options.types = corpus.types;  // --types and --roles mean what they mean for build
@@ -89,12 +89,12 @@ int RunStats(int argc, char** argv) {
   if (corpus.roles) roles = std::make_unique<RoleResolver>(corpus.gazetteer);
   count_options.roles = roles.get();
   Cooccurrence& counts =
-      NewUntilExit<Cooccurrence>(CountCorpus(matcher, *corpus.reader, count_options));
+      KeepUntilExit([&] { return CountCorpus(matcher, *corpus.reader, count_options); });
   EndProgress(corpus.quiet);
   if (counts.documents() == 0) throw Error("no documents to process (empty corpus)");
   std::vector<PruneStep> steps;
-  Graph& g = NewUntilExit<Graph>(
-      BuildAnalysedGraph(counts, corpus.gazetteer, graph_options, analyse, &steps));
+  Graph& g = KeepUntilExit(
+      [&] { return BuildAnalysedGraph(counts, corpus.gazetteer, graph_options, analyse, &steps); });
   const GraphInfo& info = g[boost::graph_bundle];
 
   if (format == "json") {

@@ -111,8 +111,8 @@ int RunGazetteerSuggest(int argc, char** argv) {
   }
   if (!names.empty()) so.given_names = LoadGivenNames(names);
 
-  Corpus& corpus = NewUntilExit<Corpus>(OpenCorpus(args));
-  const Matcher& matcher = NewUntilExit<Matcher>(corpus.gazetteer);
+  Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
+  const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   Suggester suggester(corpus.gazetteer, matcher, so);
   Document doc;
   while (corpus.reader->Next(&doc)) suggester.AddDocument(doc);

@@ -4,7 +4,8 @@ namespace actorgraph::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {"build", "read articles, find actors, write the network (GraphML, GEXF, DOT, JSON, CSV, HTML)",
+      {"build",
+       "read articles, find actors, write the network (GraphML, GEXF, DOT, JSON, CSV, HTML)",
        RunBuild},
       {"mentions", "list every actor mention with its context (KWIC table or JSON lines)",
        RunMentions},
@@ -16,7 +17,8 @@ const std::vector<Command>& Commands() {
        RunStats},
       {"merge", "combine partial graphs of corpus shards (build --format partial)", RunMerge},
       {"gazetteer",
-       "check, list, grow (suggest) or convert the gazetteer (gazetteer check|list|suggest|convert)",
+       "check, list, grow (suggest) or convert the gazetteer (gazetteer "
+       "check|list|suggest|convert)",
        RunGazetteer},
   };
   return commands;

@@ -297,7 +297,7 @@ void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& p
 void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
                   uint64_t skipped) {
   std::vector<PruneStep> steps;
-  Graph& g = NewUntilExit<Graph>(MakeGraph(out, counts, gazetteer, &steps));
+  Graph& g = KeepUntilExit([&] { return MakeGraph(out, counts, gazetteer, &steps); });
   std::vector<std::filesystem::path> files;
   for (const auto& f : out.formats) {
     if (f == "partial") {
