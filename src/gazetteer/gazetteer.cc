@@ -486,12 +486,26 @@ Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths,
   for (const auto& f : ExpandPaths(paths)) {
     std::ifstream in(f, std::ios::binary);
     if (!in) throw Error(f.string() + ": cannot open gazetteer file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // One read of the whole file (through a stringstream it was copied twice: 2% of loading a
+    // 1M-alias gazetteer).
+    std::string contents;
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size > 0) {
+      contents.resize(static_cast<size_t>(size));
+      in.read(contents.data(), size);
+      contents.resize(static_cast<size_t>(in.gcount()));
+    } else {
+      std::ostringstream ss;  // not seekable (a pipe): read to the end
+      ss << in.rdbuf();
+      contents = ss.str();
+    }
+    if (in.bad()) throw Error(f.string() + ": cannot read gazetteer file");
     if (IsTablePath(f))
-      g.AddTableFile(ss.str(), f.string(), TableDelimiter(f), problems);
+      g.AddTableFile(contents, f.string(), TableDelimiter(f), problems);
     else
-      g.AddFile(ss.str(), f.string(), problems);
+      g.AddFile(contents, f.string(), problems);
   }
   g.Finish();
   return g;

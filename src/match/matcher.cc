@@ -1,5 +1,6 @@
 #include "actorgraph/match/matcher.h"
 
+#include <absl/container/flat_hash_set.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -500,7 +501,9 @@ struct Matcher::Impl {
   std::vector<Payload> terms;
   std::vector<std::vector<std::string>> triggers;  // per alias with triggers, sorted
   std::vector<std::vector<uint8_t>> casings;       // per cased Latin alias: one entry per token
-  WordSet given_names;  // first tokens of the gazetteer's multi-token person names, tier-C names
+  // First tokens of the gazetteer's multi-token person names, and tier-C names (an Abseil flat set:
+  // a 1M-alias gazetteer has 1M of them, and the node-based set took 6% of compiling it).
+  absl::flat_hash_set<std::string, WordHash, std::equal_to<>> given_names;
   std::vector<std::string> nisba_ms;  // per actor: normalised masculine nisbas with ال, sorted
   size_t forms = 0;
 
@@ -579,7 +582,8 @@ struct Matcher::Impl {
     const std::string_view all = norms;  // no more appends: views into it stay valid
     given_names.reserve(given_names.size() + given.size());
     for (auto [off, len] : given)
-      if (std::string_view n = all.substr(off, len); !given_names.count(n)) given_names.emplace(n);
+      if (std::string_view n = all.substr(off, len); !given_names.contains(n))
+        given_names.emplace(n);
     trie.Reserve(insertions, key_bytes);
     pending.reserve(prepared.size());
     struct Prefixable {
