@@ -36,6 +36,7 @@ packages=(
   libxml2-dev
   libgraphviz-dev
   libabsl-dev
+  libgoogle-perftools-dev
 )
 
 missing=()
