@@ -5,8 +5,10 @@
 #   bench/fuzz.sh SECONDS [TARGET...]     e.g. bench/fuzz.sh 20 (CI), bench/fuzz.sh 3600
 #   bench/fuzz.sh --campaign              the cumulative totals of every run so far, no fuzzing
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_JOBS (targets run at once, default 1),
-# FUZZ_RSS_MB (libFuzzer -rss_limit_mb, default 2048), FUZZ_SECONDS_TARGET (other times for some
-# targets, e.g. FUZZ_SECONDS_TARGET=fuzz_writers=1800,fuzz_partial=900).
+# FUZZ_RSS_MB (libFuzzer -rss_limit_mb, default 2048), FUZZ_TIMEOUT (seconds one input may take,
+# default 25; raise it when the fuzzers get paused, e.g. kill -STOP during a benchmark, or the
+# pause is reported as a timeout), FUZZ_SECONDS_TARGET (other times for some targets, e.g.
+# FUZZ_SECONDS_TARGET=fuzz_writers=1800,fuzz_partial=900).
 # Prints a Markdown table (target, executions, exec/s, corpus, crashes, leaks) and exits 1 when
 # any target crashed, leaked or failed an invariant; the crashing inputs are kept in
 # $FUZZ_BUILD_DIR/artifacts/TARGET/ (turn each into a regression test in tests/).
@@ -47,6 +49,7 @@ seconds="${1:?usage: bench/fuzz.sh SECONDS [TARGET...] | bench/fuzz.sh --campaig
 shift
 jobs="${FUZZ_JOBS:-1}"
 rss="${FUZZ_RSS_MB:-2048}"
+timeout="${FUZZ_TIMEOUT:-25}"
 all=(fuzz_txt_reader fuzz_jsonl_reader fuzz_gazetteer fuzz_partial fuzz_gold fuzz_text_path
   fuzz_writers)
 targets=("$@")
@@ -173,7 +176,7 @@ run_one() {
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "$build/fuzz/$t" -max_total_time="$(seconds_for "$t")" -print_final_stats=1 \
-    -rss_limit_mb="$rss" -timeout=25 -max_len="$(maxlen_for "$t")" -dict="$(dict_for "$t")" \
+    -rss_limit_mb="$rss" -timeout="$timeout" -max_len="$(maxlen_for "$t")" -dict="$(dict_for "$t")" \
     -artifact_prefix="$build/artifacts/$t/" "$build/corpus/$t" "$seeds/$t" >"$log" 2>&1
   rc=$?
   set -e
@@ -191,7 +194,7 @@ git -C "$root" diff --quiet HEAD -- src include fuzz CMakeLists.txt 2>/dev/null 
   printf 'date\tcommit\ttarget\tseconds\texecutions\texec_per_s\tcrashes\tleaks\tcorpus\texit\n' \
     >"$campaign"
 export -f run_one results_of dict_for maxlen_for seconds_for
-export build seconds rss root seeds campaign commit FUZZ_SECONDS_TARGET="${FUZZ_SECONDS_TARGET:-}"
+export build seconds rss timeout root seeds campaign commit FUZZ_SECONDS_TARGET="${FUZZ_SECONDS_TARGET:-}"
 printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {}'
 
 status=0
