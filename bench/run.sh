@@ -106,7 +106,7 @@ hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$RES/startup.json" \
   -n startup_shipped "$AG build --threads 1 -q -o $RES/out_tiny $DATA/tiny.jsonl" \
   -n startup_gaz100k "$AG build --threads 1 -q -g gazetteer -g $DATA/gaz_100k.json -o $RES/out_tiny $DATA/tiny.jsonl" \
   >&2
-hyperfine -N --runs 2 --export-json "$RES/startup_1M.json" \
+hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$RES/startup_1M.json" \
   -n startup_gaz1M "$AG build --threads 1 -q -g gazetteer -g $DATA/gaz_1M.json -o $RES/out_tiny $DATA/tiny.jsonl" >&2
 "$BUILD/bench/gaz_compile" gazetteer "$DATA/gaz_1M.json" | tee "$RES/gaz_compile_1M.txt" >&2
 "$BUILD/bench/gaz_compile" gazetteer "$DATA/gaz_100k.json" | tee "$RES/gaz_compile_100k.txt" >&2
