@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -204,7 +205,10 @@ Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inp
     c.gazetteer = LoadGazetteer(args);
     throw;
   }
-  if (WorkerThreads(c.threads) > 1) c.reader->ReadAhead(kReadAheadBytes);
+  // Not from standard input: a slow producer there would hold the first document back until the
+  // reading thread got the second.
+  const bool from_stdin = std::find(c.inputs.begin(), c.inputs.end(), "-") != c.inputs.end();
+  if (WorkerThreads(c.threads) > 1 && !from_stdin) c.reader->ReadAhead(kReadAheadBytes);
   c.gazetteer = LoadGazetteer(args);
   return c;
 }
