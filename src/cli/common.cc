@@ -12,7 +12,7 @@
 namespace actorgraph::cli {
 
 void AddCommonOptions(cxxopts::Options& options) {
-  options.add_options()("threads", "worker threads (0 = all cores)",
+  options.add_options()("threads", "worker threads, at most 256 (0 = all cores)",
                         cxxopts::value<unsigned>()->default_value("0"))(
       "strict", "fail on the first invalid document instead of skipping it")(
       "q,quiet", "print nothing but errors: no progress line, warnings or summary")(
@@ -99,6 +99,12 @@ bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResul
     std::cout << help << std::endl;
     return false;
   }
+  // Each thread holds its own counts (sized to the gazetteer) before any work starts, so an
+  // absurd count exhausted memory or failed to start its threads instead of naming the option.
+  constexpr unsigned kMaxThreads = 256;
+  if (result->count("threads") && (*result)["threads"].as<unsigned>() > kMaxThreads)
+    throw Error("--threads: '" + std::to_string((*result)["threads"].as<unsigned>()) +
+                "' is more than " + std::to_string(kMaxThreads) + " (0 = all cores)");
   return true;
 }
 

@@ -161,8 +161,8 @@ void AddOutputOptions(cxxopts::Options& options) {
       "color-by", "GEXF/DOT/HTML colours: type, country or community",
       cxxopts::value<std::string>()->default_value("type"))(
       "keep-isolated",
-      "DOT: also draw actors left without an edge by --min-weight/--top-edges (GraphML, GEXF, "
-      "JSON, CSV always keep them)")(
+      "DOT: also draw actors left without an edge by --min-weight, --top-edges or --top "
+      "(GraphML, GEXF, JSON, CSV and HTML always keep them)")(
       "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
       cxxopts::value<std::string>());
   AddAnalyseOptions(options);

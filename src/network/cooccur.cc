@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <numeric>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -344,16 +345,22 @@ void Cooccurrence::FoldDates(unsigned threads) const {
   } else {
     std::vector<std::exception_ptr> errors(threads);
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-      pool.emplace_back([&, t] {
-        try {
-          fold(t, threads);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      });
+    std::vector<unsigned> here = {0};  // the shares this thread folds
+    for (unsigned t = 1; t < threads; ++t) {
+      try {
+        pool.emplace_back([&, t] {
+          try {
+            fold(t, threads);
+          } catch (...) {
+            errors[t] = std::current_exception();
+          }
+        });
+      } catch (const std::system_error&) {
+        here.push_back(t);  // no thread to be had: fold that share here
+      }
+    }
     try {
-      fold(0, threads);
+      for (unsigned t : here) fold(t, threads);
     } catch (...) {
       errors[0] = std::current_exception();
     }

@@ -9,12 +9,33 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <system_error>
 #include <thread>
+#include <vector>
 
+#include "actorgraph/base/error.h"
 #include "actorgraph/pipeline/pipeline.h"
 #include "actorgraph/read/reader.h"
 
 namespace actorgraph {
+
+// Starts `n` threads running fn(0) … fn(n - 1). When the system refuses one (too many threads
+// for its limits), closes `queue` so that those already started finish, joins them and throws
+// Error, instead of leaving joinable threads behind (std::terminate).
+template <class Queue, class Fn>
+std::vector<std::thread> StartWorkers(unsigned n, Queue& queue, Fn fn) {
+  std::vector<std::thread> workers;
+  try {
+    for (unsigned w = 0; w < n; ++w) workers.emplace_back(fn, w);
+  } catch (const std::system_error& e) {
+    queue.Close();
+    for (auto& t : workers) t.join();
+    throw Error("cannot start " + std::to_string(n) + " worker threads (" +
+                std::to_string(workers.size()) + " started): " + e.what() + "; use fewer threads");
+  }
+  return workers;
+}
 
 // Reports the reader's position and the time since construction to `progress` (if set).
 class ProgressReporter {

@@ -62,22 +62,19 @@ GroupProfiles ProfileCorpus(const Matcher& matcher, DocumentReader& reader, cons
   for (unsigned w = 0; w < threads; ++w)
     partial.emplace_back(gazetteer, filter, frames, options.profile);
   std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> workers;
-  for (unsigned w = 0; w < threads; ++w) {
-    workers.emplace_back([&, w] {
-      MatchScratch sc;
-      std::vector<Mention> mentions;
-      try {
-        while (auto batch = queue.Pop())
-          for (size_t i = 0; i < batch->docs.size(); ++i)
-            ProfileDocument(matcher, batch->docs[i], batch->groups[i], &sc, &mentions, &partial[w]);
-      } catch (...) {
-        errors[w] = std::current_exception();
-        while (queue.Pop()) {  // keep draining so the reader never blocks
-        }
+  std::vector<std::thread> workers = StartWorkers(threads, queue, [&](unsigned w) {
+    MatchScratch sc;
+    std::vector<Mention> mentions;
+    try {
+      while (auto batch = queue.Pop())
+        for (size_t i = 0; i < batch->docs.size(); ++i)
+          ProfileDocument(matcher, batch->docs[i], batch->groups[i], &sc, &mentions, &partial[w]);
+    } catch (...) {
+      errors[w] = std::current_exception();
+      while (queue.Pop()) {  // keep draining so the reader never blocks
       }
-    });
-  }
+    }
+  });
   std::exception_ptr read_error;
   try {
     Batch batch;

@@ -94,30 +94,27 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
   BatchQueue queue(2 * threads);
   std::vector<Cooccurrence> partial(threads, Cooccurrence(num_actors, options.cooccur));
   std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> workers;
   std::mutex merge_mu;  // guards `total`
-  for (unsigned w = 0; w + 1 < threads; ++w) {
-    workers.emplace_back([&, w] {
-      MatchScratch sc;
-      std::vector<Mention> mentions;
-      try {
-        while (auto batch = queue.Pop())
-          for (const Document& doc : *batch)
-            CountDocument(matcher, options, doc, &sc, &mentions, &partial[w]);
-        // Merge and free this worker's counts here, in parallel with the threads still counting,
-        // not after the join (merging is exact, so the order of merges does not matter).
-        {
-          std::lock_guard lock(merge_mu);
-          total.Merge(partial[w]);
-        }
-        partial[w] = Cooccurrence(0, options.cooccur);
-      } catch (...) {
-        errors[w] = std::current_exception();
-        while (queue.Pop()) {  // keep draining so the reader never blocks
-        }
+  std::vector<std::thread> workers = StartWorkers(threads - 1, queue, [&](unsigned w) {
+    MatchScratch sc;
+    std::vector<Mention> mentions;
+    try {
+      while (auto batch = queue.Pop())
+        for (const Document& doc : *batch)
+          CountDocument(matcher, options, doc, &sc, &mentions, &partial[w]);
+      // Merge and free this worker's counts here, in parallel with the threads still counting,
+      // not after the join (merging is exact, so the order of merges does not matter).
+      {
+        std::lock_guard lock(merge_mu);
+        total.Merge(partial[w]);
       }
-    });
-  }
+      partial[w] = Cooccurrence(0, options.cooccur);
+    } catch (...) {
+      errors[w] = std::current_exception();
+      while (queue.Pop()) {  // keep draining so the reader never blocks
+      }
+    }
+  });
   std::exception_ptr read_error;
   try {
     MatchScratch sc;

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "actorgraph/base/error.h"
@@ -756,24 +757,30 @@ void DocumentReader::ReadAhead(uint64_t max_bytes) {
   a.before = {documents_, skipped_, empty_, bytes_read_, undated_};
   a.warn = std::move(options_.warn);
   options_.warn = [&a](const std::string& w) { a.warnings.push_back(w); };
-  a.thread = std::thread([this, &a] {
-    uint64_t held = 0;
-    while (!a.stop.load(std::memory_order_relaxed) && held < a.max_bytes) {
-      ReadAheadState::Item item;
-      try {
-        item.got = NextDirect(&item.doc);
-      } catch (...) {
-        item.error = std::current_exception();
+  try {
+    a.thread = std::thread([this, &a] {
+      uint64_t held = 0;
+      while (!a.stop.load(std::memory_order_relaxed) && held < a.max_bytes) {
+        ReadAheadState::Item item;
+        try {
+          item.got = NextDirect(&item.doc);
+        } catch (...) {
+          item.error = std::current_exception();
+        }
+        item.warnings = std::move(a.warnings);
+        a.warnings.clear();
+        item.after = {documents_, skipped_, empty_, bytes_read_, undated_};
+        held += item.doc.text.size() + item.doc.title.size() + 64;
+        const bool last = !item.got || item.error;
+        a.items.push_back(std::move(item));
+        if (last) break;
       }
-      item.warnings = std::move(a.warnings);
-      a.warnings.clear();
-      item.after = {documents_, skipped_, empty_, bytes_read_, undated_};
-      held += item.doc.text.size() + item.doc.title.size() + 64;
-      const bool last = !item.got || item.error;
-      a.items.push_back(std::move(item));
-      if (last) break;
-    }
-  });
+    });
+  } catch (const std::system_error&) {
+    // No thread to be had: read as without it.
+    options_.warn = std::move(a.warn);
+    ahead_.reset();
+  }
 }
 
 void DocumentReader::StopReadAhead() {

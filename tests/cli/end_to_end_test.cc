@@ -88,6 +88,20 @@ TEST(Cli, EveryCommandTakesTheCommonOptions) {
   }
 }
 
+// When the system will not start as many threads as asked (here: an address-space limit that 256
+// thread stacks of 8 MB exceed), the run ends with one line naming the problem and exit 1, not with
+// std::terminate (exit 134), in build and in compare.
+TEST(Cli, ThreadsThatCannotStartGiveAnError) {
+  for (const char* cmd : {"build", "compare --by source"}) {
+    auto r = testing::Run("ulimit -s 8192 && ulimit -v 1500000 && " +
+                          testing::ShellQuote(ACTORGRAPH_CLI) + " " + cmd + " --threads 256 -q " +
+                          Gaz() + " -o " + testing::TempDir("threads").string() + " " + Corpus());
+    EXPECT_EQ(r.exit_code, 1) << cmd << ": " << r.err;
+    EXPECT_NE(r.err.find("worker threads"), std::string::npos) << cmd << ": " << r.err;
+    EXPECT_NE(r.err.find("use fewer threads"), std::string::npos) << cmd << ": " << r.err;
+  }
+}
+
 TEST(Cli, ParseErrorsNameTheOption) {
   auto r = RunCli("build --top -3 " + Gaz() + " " + Corpus());
   EXPECT_NE(r.exit_code, 0);
@@ -96,6 +110,14 @@ TEST(Cli, ParseErrorsNameTheOption) {
   EXPECT_NE(r.err.find("--top: 'x' is not a valid value"), std::string::npos) << r.err;
   r = RunCli("build --no-such-thing");
   EXPECT_NE(r.err.find("unknown option '--no-such-thing'"), std::string::npos) << r.err;
+  // A thread count beyond reason is refused before any memory is set aside for its threads (a
+  // new user's --threads 1000000 exhausted memory; 1000 under a memory limit aborted).
+  for (const char* cmd : {"build", "mentions", "compare --by source"}) {
+    r = RunCli(std::string(cmd) + " --threads 1000000 " + Gaz() + " " + Corpus());
+    EXPECT_EQ(r.exit_code, 1) << cmd;
+    EXPECT_NE(r.err.find("--threads: '1000000' is more than 256"), std::string::npos)
+        << cmd << ": " << r.err;
+  }
 }
 
 TEST(Cli, ExplainReadsTheInputsOption) {
