@@ -22,7 +22,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -99,7 +98,8 @@ class DocumentReader {
   // on two or more cores, while the caller loads and compiles the gazetteer and a core is idle.
   // Nothing observable changes: documents, warnings (through ReaderOptions::warn, on the caller's
   // thread), errors and counters come out in the same order and at the same document as without
-  // it. A second call, or a call after the first Next(), does nothing.
+  // it. `max_bytes` counts UTF-8 bytes of text and title (plus 64 per document). A second call, a
+  // call after the first Next(), or a system that will not start the thread: reads as without it.
   void ReadAhead(uint64_t max_bytes);
 
   uint64_t empty() const { return Settled().empty_; }          // blank .txt documents passed over
