@@ -184,7 +184,8 @@ void WriteDot(const Graph& g, const WriteOptions& options, std::ostream& out) {
 
   for (Vertex v : vertices) {
     const ActorNode& n = g[v];
-    std::string tooltip = n.id + " (" + n.type + "), " + FormatNumber(n.mentions) + (n.mentions == 1 ? " mention" : " mentions");
+    std::string tooltip = n.id + " (" + n.type + "), " + FormatNumber(n.mentions) +
+                          (n.mentions == 1 ? " mention" : " mentions");
     Rgb fill = scheme.Of(n);
     // Bigger labels for the more connected actors: 10 to 18 points by sqrt(weighted degree).
     double size = 10 + (max_degree > 0 ? 8 * std::sqrt(n.weighted_degree / max_degree) : 0);
