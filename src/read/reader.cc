@@ -729,10 +729,20 @@ bool DocumentReader::NextJsonl(Document* doc) {
 
 // What the read-ahead thread read: one item per call of NextDirect, with the warnings it gave,
 // the counters after it and its exception, if any.
+struct DocumentReader::Counters {
+  uint64_t documents, skipped, empty, bytes_read, undated;
+};
+
+DocumentReader::Counters DocumentReader::CountersNow() const {
+  return {documents_, skipped_, empty_, bytes_read_, undated_};
+}
+
+void DocumentReader::SetCounters(const Counters& c) {
+  documents_ = c.documents, skipped_ = c.skipped, empty_ = c.empty;
+  bytes_read_ = c.bytes_read, undated_ = c.undated;
+}
+
 struct DocumentReader::ReadAheadState {
-  struct Counters {
-    uint64_t documents, skipped, empty, bytes_read, undated;
-  };
   struct Item {
     bool got = false;
     Document doc;
@@ -755,7 +765,7 @@ void DocumentReader::ReadAhead(uint64_t max_bytes) {
   ahead_ = std::make_unique<ReadAheadState>();
   ReadAheadState& a = *ahead_;
   a.max_bytes = max_bytes;
-  a.before = {documents_, skipped_, empty_, bytes_read_, undated_};
+  a.before = CountersNow();
   a.warn = std::move(options_.warn);
   options_.warn = [&a](const std::string& w) { a.warnings.push_back(w); };
   try {
@@ -770,7 +780,7 @@ void DocumentReader::ReadAhead(uint64_t max_bytes) {
         }
         item.warnings = std::move(a.warnings);
         a.warnings.clear();
-        item.after = {documents_, skipped_, empty_, bytes_read_, undated_};
+        item.after = CountersNow();
         held += item.doc.text.size() + item.doc.title.size() + 64;
         const bool last = !item.got || item.error;
         a.items.push_back(std::move(item));
@@ -791,8 +801,7 @@ void DocumentReader::StopReadAhead() {
   a.thread.join();
   a.stopped = true;
   options_.warn = std::move(a.warn);
-  documents_ = a.before.documents, skipped_ = a.before.skipped, empty_ = a.before.empty;
-  bytes_read_ = a.before.bytes_read, undated_ = a.before.undated;
+  SetCounters(a.before);
   if (a.items.empty()) ahead_.reset();
 }
 
@@ -806,8 +815,7 @@ bool DocumentReader::Next(Document* doc) {
   ReadAheadState::Item item = std::move(ahead_->items.front());
   ahead_->items.pop_front();
   if (ahead_->items.empty()) ahead_.reset();
-  documents_ = item.after.documents, skipped_ = item.after.skipped, empty_ = item.after.empty;
-  bytes_read_ = item.after.bytes_read, undated_ = item.after.undated;
+  SetCounters(item.after);
   if (options_.warn)
     for (const auto& w : item.warnings) options_.warn(w);
   if (item.error) std::rethrow_exception(item.error);
@@ -834,10 +842,7 @@ bool DocumentReader::NextDirect(Document* doc) {
 }
 
 DocumentReader::~DocumentReader() {
-  if (ahead_ && !ahead_->stopped) {
-    ahead_->stop = true;
-    ahead_->thread.join();
-  }
+  if (ahead_) StopReadAhead();
 }
 
 }  // namespace actorgraph

@@ -113,6 +113,9 @@ class DocumentReader {
 
  private:
   struct ReadAheadState;  // the thread, what it read, the counters (reader.cc)
+  struct Counters;        // documents_ … undated_ at one moment (reader.cc)
+  Counters CountersNow() const;
+  void SetCounters(const Counters& c);
   // Stops and joins a read-ahead thread, if any, and rewinds the counters to where the caller is.
   void StopReadAhead();
   const DocumentReader& Settled() const {
