@@ -65,15 +65,30 @@ std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string
   return out;
 }
 
-EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
-                    const std::map<std::string, Found>& found) {
-  // English names and aliases -> actor index.
-  std::map<std::string, int> by_name;
+GoldNameIndex::GoldNameIndex(const Gazetteer& gazetteer) : actor_count_(gazetteer.actors().size()) {
   const auto& actors = gazetteer.actors();
   for (size_t i = 0; i < actors.size(); ++i)
     for (const auto& al : actors[i].aliases)
-      if (al.lang == "en") by_name.emplace(MatchKey(al.text), static_cast<int>(i));
+      if (al.lang == "en") by_key_.emplace(MatchKey(al.text), static_cast<int>(i));
+}
 
+int GoldNameIndex::Find(std::string_view english_name) const {
+  auto it = by_key_.find(MatchKey(english_name));
+  return it == by_key_.end() ? -1 : it->second;
+}
+
+EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
+                    const std::map<std::string, Found>& found) {
+  return Evaluate(gold, gazetteer, GoldNameIndex(gazetteer), found);
+}
+
+EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
+                    const GoldNameIndex& names, const std::map<std::string, Found>& found) {
+  const auto& actors = gazetteer.actors();
+  if (names.actor_count() != actors.size())
+    throw Error("eval: the gold name index has " + std::to_string(names.actor_count()) +
+                " actors, the gazetteer " + std::to_string(actors.size()) +
+                " (built from another gazetteer)");
   EvalReport r;
   auto count = [&](const std::string& type, int Counts::*field) {
     ++(r.overall.*field);
@@ -91,8 +106,7 @@ EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gaze
     const Found& hits = it->second;
     std::set<int> expected, optional;
     for (const auto& ga : gd.actors) {
-      auto n = by_name.find(MatchKey(ga.name));
-      int actor = n == by_name.end() ? -1 : n->second;
+      int actor = names.Find(ga.name);
       if (ga.optional) {
         if (actor >= 0) optional.insert(actor);
         continue;

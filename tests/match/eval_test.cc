@@ -33,6 +33,39 @@ TEST(Eval, OptionalActorsCountNeitherWay) {
   EXPECT_NEAR(r.overall.F1(), 2.0 * 0.5 * (1.0 / 3) / (0.5 + 1.0 / 3), 1e-9);
 }
 
+TEST(Eval, GoldNameIndexBuiltOnceGivesTheSameReport) {
+  Gazetteer g;
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "a", "type": "person", "label": {"ar": "ا", "en": "Alpha Beta"},
+     "aliases": {"en": ["A. Beta"]}},
+    {"id": "b", "type": "state", "label": {"ar": "ب", "en": "Gamma"}}]})",
+            "t.json");
+  g.Finish();
+  GoldNameIndex names(g);
+  EXPECT_EQ(names.actor_count(), 2u);
+  EXPECT_EQ(names.Find("alpha  BETA"), 0);  // case and spacing do not matter
+  EXPECT_EQ(names.Find("A. Beta"), 0);
+  EXPECT_EQ(names.Find("Gamma"), 1);
+  EXPECT_EQ(names.Find("Delta"), -1);
+  std::vector<GoldDocument> gold = {
+      {"x.txt", {{"Alpha Beta", "person", false, {}}, {"Delta", "state", false, {}}}}};
+  std::map<std::string, Found> found = {{"x", {{0, {"ا"}}, {1, {"ب"}}}}};
+  EvalReport once = Evaluate(gold, g, names, found), fresh = Evaluate(gold, g, found);
+  EXPECT_EQ(once.overall.tp, 1);
+  EXPECT_EQ(once.overall.fn, 1);
+  EXPECT_EQ(once.overall.fp, 1);
+  EXPECT_EQ(once.overall.tp, fresh.overall.tp);
+  EXPECT_EQ(once.overall.fn, fresh.overall.fn);
+  EXPECT_EQ(once.overall.fp, fresh.overall.fp);
+
+  Gazetteer other;
+  other.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "c", "type": "group", "label": {"ar": "ج", "en": "Gamma"}}]})",
+                "o.json");
+  other.Finish();
+  EXPECT_THROW(Evaluate(gold, other, names, {}), Error);
+}
+
 TEST(Eval, MalformedGoldNamesEntryAndField) {
   auto dir = testing::TempDir("gold");
   testing::WriteFile(dir / "g.json", R"([{"file": "a.txt", "actors": [{"type": "person"}]}])");

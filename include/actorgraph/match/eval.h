@@ -59,8 +59,29 @@ struct EvalReport {
 // What the extractor found in one document: actor index -> surface forms.
 using Found = std::map<int, std::set<std::string>>;
 
-// `found` is keyed by document id.
+// The English names a gold file uses, resolved to actors: every English alias (the label_en is
+// one) of every actor, keyed by MatchKey (text/segment.h: normalised, case-folded, tokens joined
+// by one space). Building it costs one MatchKey per English alias (about 6,000 for the shipped
+// gazetteer), so a caller that evaluates many gold files against one gazetteer builds it once.
+// When two actors share an English alias, the first actor in gazetteer order keeps it.
+class GoldNameIndex {
+ public:
+  explicit GoldNameIndex(const Gazetteer& gazetteer);
+  // The actor index of an English name, or -1 when no actor has it.
+  int Find(std::string_view english_name) const;
+  // The number of actors of the gazetteer it was built from.
+  size_t actor_count() const { return actor_count_; }
+
+ private:
+  std::map<std::string, int, std::less<>> by_key_;
+  size_t actor_count_ = 0;
+};
+
+// `found` is keyed by document id. The first form builds a GoldNameIndex of `gazetteer`; the
+// second uses `names`, built from the same gazetteer; throws Error when its actor count differs.
 EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
                     const std::map<std::string, Found>& found);
+EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
+                    const GoldNameIndex& names, const std::map<std::string, Found>& found);
 
 }  // namespace actorgraph
