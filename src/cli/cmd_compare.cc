@@ -144,9 +144,7 @@ int RunCompare(int argc, char** argv) {
   popt.profile.context_tokens = args["context"].as<uint32_t>();
   const size_t dot_edges = args["dot-edges"].as<size_t>();
   fs::path dir = args["output"].as<std::string>();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (!fs::is_directory(dir)) throw Error(dir.string() + ": cannot create the output folder");
+  CreateOutputFolder(dir);
 
   // Data: stop lists and frames.
   StopWords stop;

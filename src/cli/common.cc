@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "actorgraph/base/error.h"
@@ -266,6 +268,47 @@ Error NoDocuments(const DocumentReader& reader) {
   return Error("no documents to process" +
                (reader.skipped() ? " (" + std::to_string(reader.skipped()) + " skipped)"
                                  : std::string(" (empty corpus)")));
+}
+
+namespace {
+
+// The folders CreateOutputFolder made, deepest first, as NUL-terminated paths in static memory
+// that the signal handler may read. A path longer than kCreatedPathBytes, or past the
+// kMaxCreated-th folder, is not remembered (it stays behind, empty).
+constexpr int kMaxCreated = 16;
+constexpr size_t kCreatedPathBytes = 4096;
+char created_folders[kMaxCreated][kCreatedPathBytes];
+volatile sig_atomic_t created_count = 0;
+
+}  // namespace
+
+void CreateOutputFolder(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  // The missing folders, deepest first, before create_directories makes them.
+  std::vector<fs::path> missing;
+  fs::path start = fs::absolute(dir, ec).lexically_normal();
+  for (fs::path p = start; !ec && p.has_relative_path(); p = p.parent_path()) {
+    if (p.filename().empty()) continue;  // "a/b/" normalises to "a/b/": its last part is empty
+    std::error_code missing_ec;          // set for a path that does not exist
+    if (fs::symlink_status(p, missing_ec).type() != fs::file_type::not_found) break;
+    missing.push_back(p);
+  }
+  ec.clear();
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir))
+    throw Error(dir.string() + ": cannot create the output folder" +
+                (ec ? ": " + ec.message() : std::string(": not a folder")));
+  for (const auto& p : missing) {
+    const std::string& s = p.native();
+    if (created_count >= kMaxCreated || s.size() >= kCreatedPathBytes) continue;
+    std::memcpy(created_folders[created_count], s.c_str(), s.size() + 1);
+    created_count = created_count + 1;
+  }
+}
+
+void RemoveEmptyCreatedFolders() {
+  for (int i = 0; i < created_count; ++i) ::rmdir(created_folders[i]);
 }
 
 std::string Fixed(double v, int digits) {

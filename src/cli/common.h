@@ -87,6 +87,16 @@ std::invoke_result_t<F>& KeepUntilExit(F&& make) {
   return *object;
 }
 
+// Creates the output folder `dir` and any missing parent before a (possibly long) run, so that a
+// folder that cannot be made fails at once. Throws Error "DIR: cannot create the output folder:
+// REASON". The folders it makes are remembered, and RemoveEmptyCreatedFolders() takes them away
+// again while they are still empty: a run that fails before writing leaves no empty folder.
+void CreateOutputFolder(const std::filesystem::path& dir);
+// rmdir(2) of every folder CreateOutputFolder made, deepest first; a folder that has come to hold
+// anything stays. For main's error path and the signal handler: async-signal-safe (rmdir(2) and
+// reads of static memory only; POSIX.1-2017 §2.4.3).
+void RemoveEmptyCreatedFolders();
+
 // Formats a double without trailing zeros (for reports).
 std::string Fixed(double v, int digits);
 

@@ -12,6 +12,7 @@
 #include "actorgraph/base/error.h"
 #include "actorgraph/version.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 namespace {
 
@@ -44,6 +45,7 @@ void WriteAll(const char* s) {
 extern "C" void OnTerminatingSignal(int sig) {
   static char name[4096];
   int writing = actorgraph::RemoveTemporaryFiles(name, sizeof name);
+  actorgraph::cli::RemoveEmptyCreatedFolders();
   WriteAll("actorgraph: error: interrupted by ");
   WriteAll(sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
   if (writing) {
@@ -91,9 +93,11 @@ int main(int argc, char** argv) {
     try {
       return c.run(argc - 1, argv + 1);
     } catch (const actorgraph::Error& e) {
+      actorgraph::cli::RemoveEmptyCreatedFolders();
       std::cerr << "actorgraph: error: " << e.what() << "\n";
       return 1;
     } catch (const std::exception& e) {
+      actorgraph::cli::RemoveEmptyCreatedFolders();
       std::cerr << "actorgraph: error: " << e.what() << "\n";
       return 1;
     }

@@ -243,11 +243,7 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
     if (f != "partial") MakeWriter(f);  // throws for an unknown format
   out.quiet = args.count("quiet") > 0;
   out.dir = args["output"].as<std::string>();
-  std::error_code ec;
-  std::filesystem::create_directories(out.dir, ec);
-  if (ec || !std::filesystem::is_directory(out.dir))
-    throw Error(out.dir.string() + ": cannot create output folder" +
-                (ec ? ": " + ec.message() : std::string()));
+  CreateOutputFolder(out.dir);
   return out;
 }
 

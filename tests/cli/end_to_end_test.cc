@@ -451,8 +451,29 @@ TEST(Cli, UnwritableOutputFolderFailsAndLeavesOldFilesIntact) {
   auto r = RunCli("build -q " + Gaz() + " -o " +
                   ShellQuote((out / "actors.graphml" / "x").string()) + " " + Corpus());
   EXPECT_NE(r.exit_code, 0);
-  EXPECT_NE(r.err.find("cannot create output folder"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("x: cannot create the output folder: "), std::string::npos) << r.err;
   EXPECT_EQ(ReadFile(out / "actors.graphml"), "old");
+}
+
+TEST(Cli, FailedRunLeavesNoEmptyOutputFolder) {
+  auto dir = TempDir("nofolder");
+  auto existing = dir / "existing";
+  std::filesystem::create_directories(existing);
+  for (const auto& cmd : {"build -q " + Gaz() + " -o " + ShellQuote((dir / "new/deeper/").string()),
+                          "build -q " + Gaz() + " -o " + ShellQuote(existing.string()),
+                          "compare -q " + Gaz() + " -o " + ShellQuote((dir / "cmp").string())}) {
+    auto r = RunCli(cmd + " " + ShellQuote((dir / "missing.txt").string()));
+    EXPECT_NE(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "new")) << "made by the failed run: removed";
+  EXPECT_FALSE(std::filesystem::exists(dir / "cmp"));
+  EXPECT_TRUE(std::filesystem::is_directory(existing)) << "there before the run: kept";
+  // A successful run keeps the folder it made.
+  auto r =
+      RunCli("build -q " + Gaz() + " -o " + ShellQuote((dir / "made").string()) + " " + Corpus());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "made" / "actors.graphml"));
 }
 
 TEST(Cli, StandardInputIsOneArticle) {
