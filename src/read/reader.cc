@@ -478,6 +478,10 @@ void ParseJsonlLineDom(std::string_view line, const std::string& where,
 enum class FastParse { kOk, kInvalidUtf8, kFallback };
 
 namespace od = simdjson::ondemand;
+// Every simdjson result here is taken with get(), never by its implicit conversion, which throws
+// simdjson_error on an error (a malformed line would escape as a non-Error exception and end the
+// run). The test SimdjsonSources.CompileWithoutExceptions (tests/CMakeLists.txt) compiles this
+// file with SIMDJSON_EXCEPTIONS=0, where those conversions do not exist.
 
 // Walks a nested array or object so that everything nlohmann would reject is rejected here too
 // (On-Demand checks only what is read). False on any error.
@@ -500,8 +504,9 @@ bool WalkValue(od::value value, int depth) {
       if (value.get_object().get(o)) return false;
       for (auto field : o) {
         std::string_view key;
-        if (field.unescaped_key().get(key)) return false;
-        if (!WalkValue(field.value(), depth + 1)) return false;
+        od::value v;
+        if (field.unescaped_key().get(key) || field.value().get(v)) return false;
+        if (!WalkValue(v, depth + 1)) return false;
       }
       return true;
     }
@@ -517,8 +522,11 @@ bool WalkValue(od::value value, int depth) {
       bool b;
       return !value.get_bool().get(b);
     }
-    case od::json_type::null:
-      return value.is_null();
+    case od::json_type::null: {
+      // type() looks at the first byte only: "nul" or "nt" are null by type and an error here.
+      bool is_null = false;
+      return !value.is_null().get(is_null) && is_null;
+    }
   }
   return false;
 }
@@ -616,9 +624,11 @@ FastParse ParseJsonlLineFast(od::parser& parser, const std::string& buf, Documen
         doc->fields.emplace(key, b ? "true" : "false");
         break;
       }
-      case od::json_type::null:
-        if (!value.is_null()) return FastParse::kFallback;
+      case od::json_type::null: {
+        bool is_null = false;  // an invalid literal that starts with 'n' is an error here
+        if (value.is_null().get(is_null) || !is_null) return FastParse::kFallback;
         break;
+      }
       case od::json_type::array:
       case od::json_type::object:
         if (named || !WalkValue(value, 1)) return FastParse::kFallback;

@@ -467,5 +467,31 @@ TEST(Reader, NumberBeyondADoubleIsAMalformedLine) {
             "n.jsonl:1: malformed JSON: number overflow parsing '1e400'; document skipped");
 }
 
+// Found by fuzz_jsonl_reader (fuzz/regressions/fuzz_jsonl_reader/): simdjson types a value by
+// its first byte, so the invalid literal `nt` is a null whose is_null() fails, and the implicit
+// conversion of that result threw simdjson_error out of the reader, ending the run with "The JSON
+// element does not have the requested type." Now such a line is malformed and skipped.
+TEST(Reader, InvalidLiteralStartingWithNIsAMalformedLine) {
+  std::string crash = ReadFile(SourcePath(
+      "fuzz/regressions/fuzz_jsonl_reader/crash-334167fa04d18e8c9fd06afcdf2d43a813680065"));
+  ASSERT_FALSE(crash.empty());
+  // The fuzzer's first byte chooses the options (fuzz/reader_fuzzer.cc); the rest is the file.
+  std::istringstream in(crash.substr(1) + "\n" +
+                        "{\"text\":\"a\",\"x\":nul}\n{\"text\":\"b\",\"y\":[1,{\"z\":nt}]}\n" +
+                        "{\"text\":\"c\",\"w\":null}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r(in, "n.jsonl", true, opt);
+  std::vector<Document> docs;
+  EXPECT_NO_THROW(docs = ReadAll(r));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "c");
+  ASSERT_EQ(warnings.size(), 3u);
+  EXPECT_EQ(warnings[0].rfind("n.jsonl:1: malformed JSON at byte ", 0), 0u) << warnings[0];
+  EXPECT_EQ(warnings[1].rfind("n.jsonl:2: malformed JSON at byte ", 0), 0u) << warnings[1];
+  EXPECT_EQ(warnings[2].rfind("n.jsonl:3: malformed JSON at byte ", 0), 0u) << warnings[2];
+}
+
 }  // namespace
 }  // namespace actorgraph
