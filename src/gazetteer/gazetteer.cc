@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/json_error.h"
 #include "actorgraph/base/sha256.h"
 #include "actorgraph/gazetteer/gazetteer_table.h"
 #include "actorgraph/text/normalize.h"
@@ -521,7 +522,7 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
   try {
     doc = json::parse(contents);
   } catch (const json::parse_error& e) {
-    GazetteerProblem p{name, "", "", "malformed JSON at byte " + std::to_string(e.byte)};
+    GazetteerProblem p{name, "", "", "malformed JSON " + JsonErrorAt(e.what(), e.byte)};
     if (problems == nullptr) throw Error(p.ToString());
     problems->push_back(std::move(p));
     return;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/json_error.h"
 
 namespace actorgraph {
 namespace {
@@ -304,7 +305,7 @@ std::string GazetteerJsonToTable(std::string_view json_text, char delimiter,
   try {
     doc = nlohmann::json::parse(json_text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(name + ": malformed JSON at byte " + std::to_string(e.byte));
+    throw Error(name + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   }
   if (!doc.is_object() || !doc.contains("actors") || !doc["actors"].is_array())
     throw Error(name + ": field 'actors': missing or not a list");

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/json_error.h"
 #include "actorgraph/text/normalize.h"
 #include "actorgraph/text/segment.h"
 
@@ -23,7 +24,7 @@ std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string
   try {
     j = nlohmann::json::parse(contents);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(path + ": malformed JSON at byte " + std::to_string(e.byte));
+    throw Error(path + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
     throw Error(
         path + ": malformed JSON: " +

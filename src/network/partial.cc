@@ -11,6 +11,7 @@
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/json_error.h"
 #include "actorgraph/base/sha256.h"
 
 namespace actorgraph {
@@ -38,7 +39,7 @@ ordered_json ParseJson(std::string_view contents, const std::string& name) {
     if (e.byte >= contents.size() || contents.find_first_not_of(" \t\r\n") == std::string::npos)
       throw Error(name + ": truncated: the JSON ends at byte " + std::to_string(contents.size()) +
                   " before the partial graph is complete");
-    throw Error(name + ": malformed JSON at byte " + std::to_string(e.byte));
+    throw Error(name + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   } catch (const ordered_json::exception& e) {  // out_of_range: a number too large for a double
     throw Error(
         name + ": malformed JSON: " +

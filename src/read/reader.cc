@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/json_error.h"
 #include "actorgraph/read/date.h"
 
 namespace actorgraph {
@@ -435,7 +436,7 @@ void ParseJsonlLineDom(std::string_view line, const std::string& where,
   try {
     obj = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(where + ": malformed JSON at byte " + std::to_string(e.byte) + " of the line");
+    throw Error(where + ": malformed JSON " + JsonErrorInLine(e.what(), e.byte));
   } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
     throw Error(
         where + ": malformed JSON: " +

@@ -88,7 +88,9 @@ TEST(Gazetteer, UserFileExtendsAShippedActor) {
 }
 
 TEST(Gazetteer, MalformedEntriesNameFileEntryAndField) {
-  EXPECT_NE(Errors("{not json").find("f.json: malformed JSON at byte"), std::string::npos);
+  EXPECT_NE(
+      Errors("{not json").find("f.json: malformed JSON at line 1, column 3 (byte 3): syntax error"),
+      std::string::npos);
   EXPECT_NE(Errors(R"({"actors": []})").find("field 'actorgraph_gazetteer'"), std::string::npos);
   auto e = Errors(R"({"actorgraph_gazetteer": 1, "actors": [
     {"id": "a", "type": "robot", "label": {"ar": "س", "en": "A"}},

@@ -427,8 +427,12 @@ TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
   EXPECT_EQ(docs[4].url, "U");
   EXPECT_EQ(docs[4].origin, "p.jsonl:11");
   ASSERT_EQ(warnings.size(), 6u);
-  EXPECT_EQ(warnings[0], "p.jsonl:3: malformed JSON at byte 14 of the line; document skipped");
-  EXPECT_EQ(warnings[1], "p.jsonl:4: malformed JSON at byte 26 of the line; document skipped");
+  EXPECT_EQ(warnings[0],
+            "p.jsonl:3: malformed JSON at byte 14 of the line: syntax error while parsing value - "
+            "unexpected '{'; expected end of input; document skipped");
+  EXPECT_EQ(warnings[1],
+            "p.jsonl:4: malformed JSON at byte 26 of the line: syntax error while parsing value - "
+            "invalid literal; last read: '1,tru]'; document skipped");
   EXPECT_EQ(warnings[2], "p.jsonl:5: field 'id': expected a string; document skipped");
   EXPECT_EQ(warnings[3], "p.jsonl:6: field 'title': expected a string; document skipped");
   EXPECT_EQ(warnings[4], "p.jsonl:8: expected a JSON object; document skipped");
