@@ -8,7 +8,9 @@
 # FUZZ_RSS_MB (libFuzzer -rss_limit_mb, default 2048), FUZZ_TIMEOUT (seconds one input may take,
 # default 25; raise it when the fuzzers get paused, e.g. kill -STOP during a benchmark, or the
 # pause is reported as a timeout), FUZZ_SECONDS_TARGET (other times for some targets, e.g.
-# FUZZ_SECONDS_TARGET=fuzz_writers=1800,fuzz_partial=900).
+# FUZZ_SECONDS_TARGET=fuzz_writers=1800,fuzz_partial=900), FUZZ_FORK (libFuzzer -fork=N: N
+# processes fuzz one target and share its corpus, for a machine with more cores than targets left;
+# default 0, one process per target).
 # Prints a Markdown table (target, executions, exec/s, corpus, crashes, leaks) and exits 1 when
 # any target crashed, leaked or failed an invariant; the crashing inputs are kept in
 # $FUZZ_BUILD_DIR/artifacts/TARGET/ (turn each into a regression test in tests/).
@@ -50,6 +52,9 @@ shift
 jobs="${FUZZ_JOBS:-1}"
 rss="${FUZZ_RSS_MB:-2048}"
 timeout="${FUZZ_TIMEOUT:-25}"
+fork="${FUZZ_FORK:-0}"
+[[ "$fork" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: FUZZ_FORK must be a number of processes" >&2; exit 2; }
+[ "$fork" -gt 0 ] || fork=""
 all=(fuzz_txt_reader fuzz_jsonl_reader fuzz_gazetteer fuzz_partial fuzz_gold fuzz_text_path
   fuzz_writers)
 targets=("$@")
@@ -159,11 +164,21 @@ seconds_for() {
 }
 
 # One target's results from its log: executions, exec/s, crashes, leaks (libFuzzer stops at the
-# first finding and sums it up in one "SUMMARY:" line).
+# first finding and sums it up in one "SUMMARY:" line). Under -fork there are no final stats: the
+# parent's last status line "#EXECS: cov: ... time: SECONDSs ..." counts the executions of all its
+# processes (exec/s is then EXECS / SECONDS), and a child's finding is copied into the log.
 results_of() {
-  local log="$build/logs/$1.log" execs speed leaks crashes
+  local log="$build/logs/$1.log" execs speed leaks crashes status
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)
+  if [ -z "$execs" ]; then
+    status=$(grep -E '^#[0-9]+: cov: .* time: [0-9]+s' "$log" | tail -1 || true)
+    if [ -n "$status" ]; then
+      execs=$(echo "$status" | sed -E 's/^#([0-9]+):.*/\1/')
+      speed=$(echo "$status" | sed -E 's/.* time: ([0-9]+)s.*/\1/')
+      speed=$((speed > 0 ? execs / speed : 0))
+    fi
+  fi
   leaks=$(grep -c '^SUMMARY: .*leaked' "$log" || true)
   crashes=$(grep '^SUMMARY: ' "$log" | grep -vc 'leaked' || true)
   echo "${execs:-0} ${speed:-0} $crashes $leaks"
@@ -175,7 +190,7 @@ run_one() {
   set +e
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$build/fuzz/$t" -max_total_time="$(seconds_for "$t")" -print_final_stats=1 \
+    "$build/fuzz/$t" ${fork:+-fork="$fork"} -max_total_time="$(seconds_for "$t")" -print_final_stats=1 \
     -rss_limit_mb="$rss" -timeout="$timeout" -max_len="$(maxlen_for "$t")" -dict="$(dict_for "$t")" \
     -artifact_prefix="$build/artifacts/$t/" "$build/corpus/$t" "$seeds/$t" >"$log" 2>&1
   rc=$?
@@ -194,7 +209,7 @@ git -C "$root" diff --quiet HEAD -- src include fuzz CMakeLists.txt 2>/dev/null 
   printf 'date\tcommit\ttarget\tseconds\texecutions\texec_per_s\tcrashes\tleaks\tcorpus\texit\n' \
     >"$campaign"
 export -f run_one results_of dict_for maxlen_for seconds_for
-export build seconds rss timeout root seeds campaign commit FUZZ_SECONDS_TARGET="${FUZZ_SECONDS_TARGET:-}"
+export build seconds rss timeout fork root seeds campaign commit FUZZ_SECONDS_TARGET="${FUZZ_SECONDS_TARGET:-}"
 printf '%s\n' "${targets[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one {}'
 
 status=0
