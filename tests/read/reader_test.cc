@@ -476,7 +476,7 @@ TEST(Reader, NumberBeyondADoubleIsAMalformedLine) {
 // conversion of that result threw simdjson_error out of the reader, ending the run with "The JSON
 // element does not have the requested type." Now such a line is malformed and skipped.
 TEST(Reader, InvalidLiteralStartingWithNIsAMalformedLine) {
-  std::string crash = ReadFile(SourcePath(
+  std::string crash = testing::ReadFile(testing::SourcePath(
       "fuzz/regressions/fuzz_jsonl_reader/crash-334167fa04d18e8c9fd06afcdf2d43a813680065"));
   ASSERT_FALSE(crash.empty());
   // The fuzzer's first byte chooses the options (fuzz/reader_fuzzer.cc); the rest is the file.
