@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -16,16 +18,18 @@
 namespace actorgraph {
 namespace {
 
-// Writes in progress, visible to RemoveTemporaryFiles in a signal handler: a fixed table of
-// slots whose state is a lock-free atomic (0 free, 1 being filled, 2 live).
-constexpr int kSlots = 16;
+// Temporary files, visible to RemoveTemporaryFiles in a signal handler: a fixed table of slots
+// whose state is a lock-free atomic (0 free, 1 being filled, 2 live: being written or pending in
+// an OutputSet). The states are one contiguous array, so the handler's scan touches 16 KB, not
+// the paths of unused slots.
+constexpr int kSlots = 4096;
 constexpr size_t kPathBytes = 4096;
-struct Slot {
-  std::atomic<int> state{0};
+struct SlotPaths {
   char tmp[kPathBytes];
   char final_path[kPathBytes];
 };
-Slot g_slots[kSlots];
+std::atomic<int> g_state[kSlots];
+SlotPaths g_paths[kSlots];
 std::atomic<unsigned> g_counter{0};
 static_assert(std::atomic<int>::is_always_lock_free);
 
@@ -33,18 +37,37 @@ int Register(const std::string& tmp, const std::string& final_path) {
   if (tmp.size() >= kPathBytes || final_path.size() >= kPathBytes) return -1;
   for (int i = 0; i < kSlots; ++i) {
     int expected = 0;
-    if (g_slots[i].state.compare_exchange_strong(expected, 1)) {
-      std::memcpy(g_slots[i].tmp, tmp.c_str(), tmp.size() + 1);
-      std::memcpy(g_slots[i].final_path, final_path.c_str(), final_path.size() + 1);
-      g_slots[i].state.store(2);
+    if (g_state[i].compare_exchange_strong(expected, 1)) {
+      std::memcpy(g_paths[i].tmp, tmp.c_str(), tmp.size() + 1);
+      std::memcpy(g_paths[i].final_path, final_path.c_str(), final_path.size() + 1);
+      g_state[i].store(2);
       return i;
     }
   }
-  return -1;  // more than kSlots concurrent writes: still atomic, just not cleaned on a signal
+  return -1;  // more than kSlots temporary files: still atomic, just not cleaned on a signal
 }
 
 void Unregister(int slot) {
-  if (slot >= 0) g_slots[slot].state.store(0);
+  if (slot >= 0) g_state[slot].store(0);
+}
+
+// The open OutputSet's pending files, in the order written.
+struct Pending {
+  std::string tmp, final_path;
+  int slot;
+};
+std::mutex g_set_mutex;
+bool g_set_open = false;
+std::vector<Pending> g_pending;
+
+// fsync(2) of a folder, so that renames in it are durable (best effort: some file systems refuse
+// fsync on folders).
+void SyncFolder(const std::filesystem::path& dir) {
+  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
 }
 
 // A stream buffer over a file descriptor that keeps the errno of the first failed write(2).
@@ -92,16 +115,68 @@ class FdBuf : public std::streambuf {
 int RemoveTemporaryFiles(char* name, size_t size) noexcept {
   int n = 0;
   if (size > 0) name[0] = '\0';
-  for (auto& slot : g_slots) {
-    if (slot.state.load() != 2) continue;
-    ::unlink(slot.tmp);
+  for (int s = 0; s < kSlots; ++s) {
+    if (g_state[s].load() != 2) continue;
+    ::unlink(g_paths[s].tmp);
     if (n++ == 0 && size > 0) {
       size_t i = 0;
-      for (; i + 1 < size && slot.final_path[i]; ++i) name[i] = slot.final_path[i];
+      for (; i + 1 < size && g_paths[s].final_path[i]; ++i) name[i] = g_paths[s].final_path[i];
       name[i] = '\0';
     }
   }
   return n;
+}
+
+OutputSet::OutputSet() {
+  std::lock_guard<std::mutex> lock(g_set_mutex);
+  if (g_set_open) throw Error("internal: an OutputSet is already open");
+  g_set_open = true;
+  g_pending.clear();
+}
+
+OutputSet::~OutputSet() {
+  std::lock_guard<std::mutex> lock(g_set_mutex);
+  for (const Pending& p : g_pending) {
+    ::unlink(p.tmp.c_str());
+    Unregister(p.slot);
+  }
+  g_pending.clear();
+  g_set_open = false;
+}
+
+std::vector<std::filesystem::path> OutputSet::Commit() {
+  std::lock_guard<std::mutex> lock(g_set_mutex);
+  std::vector<std::filesystem::path> out;
+  std::vector<std::filesystem::path> folders;
+  size_t done = 0;
+  for (; done < g_pending.size(); ++done) {
+    const Pending& p = g_pending[done];
+    if (::rename(p.tmp.c_str(), p.final_path.c_str()) != 0) {
+      int err = errno;
+      std::string failed = p.final_path;
+      for (size_t k = done; k < g_pending.size(); ++k) {
+        ::unlink(g_pending[k].tmp.c_str());
+        Unregister(g_pending[k].slot);
+      }
+      g_pending.clear();
+      throw Error("cannot write " + failed + ": " + std::strerror(err));
+    }
+    Unregister(p.slot);
+    out.emplace_back(p.final_path);
+    auto dir = out.back().parent_path();
+    if (std::find(folders.begin(), folders.end(), dir) == folders.end()) folders.push_back(dir);
+  }
+  g_pending.clear();
+  for (const auto& dir : folders) SyncFolder(dir);
+  return out;
+}
+
+std::filesystem::path CurrentContents(const std::filesystem::path& path) {
+  std::lock_guard<std::mutex> lock(g_set_mutex);
+  const std::string name = path.string();
+  for (auto it = g_pending.rbegin(); it != g_pending.rend(); ++it)
+    if (it->final_path == name) return it->tmp;
+  return path;
 }
 
 void WriteFileAtomically(const std::filesystem::path& path,
@@ -147,14 +222,16 @@ void WriteFileAtomically(const std::filesystem::path& path,
   int rc = ::close(fd);
   fd = -1;
   if (rc != 0) fail(errno);
+  {
+    std::lock_guard<std::mutex> lock(g_set_mutex);
+    if (g_set_open) {  // renamed by OutputSet::Commit, with the rest of the run's outputs
+      g_pending.push_back({tmp, final_name, slot});
+      return;
+    }
+  }
   if (::rename(tmp.c_str(), final_name.c_str()) != 0) fail(errno);
   Unregister(slot);
-  // Make the rename durable too (best effort: some file systems refuse fsync on folders).
-  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  SyncFolder(dir);  // the rename durable too
 }
 
 }  // namespace actorgraph

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
 #include "actorgraph/compare/comparison.h"
 #include "actorgraph/compare/series.h"
@@ -22,17 +23,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Runs `dot -Tsvg` on a file and returns its output, or "" when it fails.
+// The SVG drawing of a DOT file this run wrote, or "" when Graphviz fails.
 std::string RenderSvg(const fs::path& dot) {
-  if (dot.string().find('\'') != std::string::npos) return "";
-  std::string cmd = "dot -Tsvg '" + dot.string() + "' 2>/dev/null";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return "";
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  return ::pclose(p) == 0 ? out : "";
+  std::string svg;
+  return RunGraphviz(dot, "svg", &svg) ? svg : "";
 }
 
 void PrintSummary(const CompareResult& r, const std::vector<fs::path>& files, const fs::path& dir) {
@@ -215,6 +209,7 @@ int RunCompare(int argc, char** argv) {
                  " frames=" + meta.frames;
   CompareResult result{corpus.gazetteer, profiles, comparison, series, meta};
 
+  OutputSet outputs;  // tables, networks and report replace the earlier ones together
   std::vector<fs::path> files = WriteCompareTables(result, dir);
   std::vector<fs::path> dots;
   auto nets = WriteDifferenceNetworks(result, dir, dot_edges, &dots);
@@ -233,6 +228,7 @@ int RunCompare(int argc, char** argv) {
   }
   WriteCompareReport(result, svgs, message, ReportOptions{}, dir / "report.html");
   files.push_back(dir / "report.html");
+  outputs.Commit();
   if (!corpus.quiet) PrintSummary(result, files, dir);  // -q: nothing but errors, as in build
   return 0;
 }

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
 #include "actorgraph/gazetteer/gazetteer_check.h"
 
@@ -309,6 +310,21 @@ void CreateOutputFolder(const std::filesystem::path& dir) {
 
 void RemoveEmptyCreatedFolders() {
   for (int i = 0; i < created_count; ++i) ::rmdir(created_folders[i]);
+}
+
+bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& format,
+                 std::string* out) {
+  out->clear();
+  std::string source = CurrentContents(dot_file).string();
+  if (source.find('\'') != std::string::npos || format.find('\'') != std::string::npos)
+    return false;
+  std::string cmd = "dot '-T" + format + "' '" + source + "' 2>/dev/null";
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) return false;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out->append(buf, n);
+  return ::pclose(pipe) == 0;
 }
 
 std::string Fixed(double v, int digits) {

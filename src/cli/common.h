@@ -97,6 +97,13 @@ void CreateOutputFolder(const std::filesystem::path& dir);
 // reads of static memory only; POSIX.1-2017 §2.4.3).
 void RemoveEmptyCreatedFolders();
 
+// Runs Graphviz's dot on what this run wrote for `dot_file` (CurrentContents: its pending
+// temporary file while an OutputSet is open) with `-T` `format` ("svg", "png:cairo"), and puts
+// its standard output in `out`. False when dot cannot be run or fails, or the path holds a
+// single quote (the command goes through the shell).
+bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& format,
+                 std::string* out);
+
 // Formats a double without trailing zeros (for reports).
 std::string Fixed(double v, int digits);
 

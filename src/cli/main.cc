@@ -48,10 +48,23 @@ extern "C" void OnTerminatingSignal(int sig) {
   actorgraph::cli::RemoveEmptyCreatedFolders();
   WriteAll("actorgraph: error: interrupted by ");
   WriteAll(sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
-  if (writing) {
+  if (writing == 1) {
     WriteAll(" while writing ");
     WriteAll(name);
     WriteAll("; removed its temporary file, the earlier version is untouched\n");
+  } else if (writing > 1) {
+    char count[16];  // writing - 1 in decimal, by hand: snprintf is not async-signal-safe
+    int n = writing - 1, len = 0;
+    char digits[16];
+    do digits[len++] = static_cast<char>('0' + n % 10);
+    while ((n /= 10) > 0 && len < 15);
+    for (int i = 0; i < len; ++i) count[i] = digits[len - 1 - i];
+    count[len] = '\0';
+    WriteAll(" while writing ");
+    WriteAll(name);
+    WriteAll(" and ");
+    WriteAll(count);
+    WriteAll(" other outputs; removed their temporary files, the earlier versions are untouched\n");
   } else {
     WriteAll("; no output was being written, none is partial\n");
   }

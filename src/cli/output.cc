@@ -122,24 +122,18 @@ void RequireGraphviz() {
         "install Debian's graphviz, whose build includes cairo");
 }
 
-// Renders `dot_file` to PNG or SVG next to it (through a temporary file renamed into place).
+// Renders `dot_file` (what this run wrote for it) to PNG or SVG next to it, through
+// WriteFileAtomically, so the image is replaced together with the other outputs.
 std::filesystem::path RenderDot(const std::filesystem::path& dot_file, const std::string& format) {
   std::filesystem::path out = dot_file;
   out.replace_extension(format);
-  std::filesystem::path tmp = out;
-  tmp += ".tmp";
-  std::string quote_dot = "'" + dot_file.string() + "'", quote_tmp = "'" + tmp.string() + "'";
-  if (dot_file.string().find('\'') != std::string::npos ||
-      tmp.string().find('\'') != std::string::npos)
-    throw Error("--render: output paths with a single quote are not supported");
-  std::string cmd = "dot -T" + format + ":cairo " + quote_dot + " -o " + quote_tmp;
-  if (std::system(cmd.c_str()) != 0) {
-    std::filesystem::remove(tmp);
-    throw Error("--render: Graphviz failed on " + dot_file.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) throw Error("cannot write " + out.string() + ": " + ec.message());
+  std::string image;
+  if (!RunGraphviz(dot_file, format + ":cairo", &image))
+    throw Error("--render: Graphviz failed on " + dot_file.string() +
+                (dot_file.string().find('\'') != std::string::npos
+                     ? " (output paths with a single quote are not supported)"
+                     : ""));
+  WriteFileAtomically(out, [&](std::ostream& os) { os << image; });
   return out;
 }
 
@@ -269,6 +263,7 @@ Graph MakeGraph(const Output& out, const Cooccurrence& counts, const Gazetteer& 
 
 void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& periods,
                  const Gazetteer& gazetteer) {
+  OutputSet outputs;  // every slice and slices.csv replace the earlier ones together
   std::vector<std::pair<std::string, Graph>> graphs;
   std::vector<std::filesystem::path> files;
   for (const auto& [period, counts] : periods) {
@@ -287,6 +282,7 @@ void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& p
   auto path = out.dir / "slices.csv";
   WriteFileAtomically(path, [&](std::ostream& os) { WriteSlicesCsv(slices, os); });
   files.push_back(path);
+  outputs.Commit();
   for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
 }
 
@@ -294,6 +290,7 @@ void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer
                   uint64_t skipped) {
   std::vector<PruneStep> steps;
   Graph& g = KeepUntilExit([&] { return MakeGraph(out, counts, gazetteer, &steps); });
+  OutputSet outputs;  // the formats replace the earlier ones together, or not at all
   std::vector<std::filesystem::path> files;
   for (const auto& f : out.formats) {
     if (f == "partial") {
@@ -307,6 +304,7 @@ void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer
   }
   if (!out.render.empty())
     files.push_back(RenderDot(out.dir / (out.write.stem + ".dot"), out.render));
+  outputs.Commit();
   if (!out.quiet) PrintSummary(g, counts, skipped, steps, files);
 }
 

@@ -148,5 +148,99 @@ TEST(AtomicFile, SignalHandlerRemovesTheTemporaryFile) {
   EXPECT_STREQ(none, "");
 }
 
+TEST(OutputSet, CommitReplacesAllTogether) {
+  auto dir = TempDir("outset");
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "old a"; });
+  WriteFileAtomically(dir / "b.txt", [](std::ostream& o) { o << "old b"; });
+  OutputSet set;
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "new a"; });
+  WriteFileAtomically(dir / "b.txt", [](std::ostream& o) { o << "new b"; });
+  // Written but pending: the folder still shows the earlier run, plus two temporary files.
+  EXPECT_EQ(ReadFile(dir / "a.txt"), "old a");
+  EXPECT_EQ(ReadFile(dir / "b.txt"), "old b");
+  EXPECT_EQ(Entries(dir), 4u);
+  std::filesystem::path pending = CurrentContents(dir / "a.txt");
+  EXPECT_NE(pending, dir / "a.txt");
+  EXPECT_EQ(ReadFile(pending), "new a");
+  auto files = set.Commit();
+  EXPECT_EQ(files, (std::vector<std::filesystem::path>{dir / "a.txt", dir / "b.txt"}));
+  EXPECT_EQ(ReadFile(dir / "a.txt"), "new a");
+  EXPECT_EQ(ReadFile(dir / "b.txt"), "new b");
+  EXPECT_EQ(Entries(dir), 2u);
+  EXPECT_EQ(CurrentContents(dir / "a.txt"), dir / "a.txt");
+}
+
+TEST(OutputSet, FailureOnTheSecondFileKeepsBothEarlierFiles) {
+  auto dir = TempDir("outset");
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "old a"; });
+  WriteFileAtomically(dir / "b.txt", [](std::ostream& o) { o << "old b"; });
+  try {
+    OutputSet set;
+    WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "new a"; });
+    WriteFileAtomically(dir / "b.txt", [](std::ostream& o) {
+      o << "half";
+      throw Error("boom");
+    });
+    set.Commit();
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "boom");
+  }
+  EXPECT_EQ(ReadFile(dir / "a.txt"), "old a");
+  EXPECT_EQ(ReadFile(dir / "b.txt"), "old b");
+  EXPECT_EQ(Entries(dir), 2u);
+  // The set is closed: a new one can open, and writes outside a set rename at once again.
+  { OutputSet again; }
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "direct"; });
+  EXPECT_EQ(ReadFile(dir / "a.txt"), "direct");
+}
+
+TEST(OutputSet, OnlyOneOpenAtATime) {
+  OutputSet set;
+  EXPECT_THROW(OutputSet(), Error);
+}
+
+TEST(OutputSet, CommitFailsOnAVanishedFolderAndLeavesNoTemporary) {
+  auto root = TempDir("outset_vanish");
+  auto dir = root / "out", other = root / "other";
+  std::filesystem::create_directories(dir);
+  std::filesystem::create_directories(other);
+  std::string what;
+  try {
+    OutputSet set;
+    WriteFileAtomically(other / "a.txt", [](std::ostream& o) { o << "a"; });
+    WriteFileAtomically(dir / "b.txt", [](std::ostream& o) { o << "b"; });
+    // rename(2) of a file whose folder was replaced meanwhile: ENOENT at commit.
+    std::filesystem::remove_all(dir);
+    set.Commit();
+  } catch (const Error& e) {
+    what = e.what();
+  }
+  EXPECT_EQ(what, "cannot write " + (dir / "b.txt").string() + ": No such file or directory");
+  EXPECT_EQ(ReadFile(other / "a.txt"), "a");  // renamed before the failure
+  EXPECT_EQ(Entries(other), 1u);
+}
+
+TEST(OutputSet, SignalHandlerRemovesThePendingFiles) {
+  auto dir = TempDir("outset");
+  WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "old"; });
+  static char name[256];
+  int rc = InChild([&] {
+    ::signal(SIGTERM, [](int) { ::_exit(RemoveTemporaryFiles(name, sizeof name) == 3 ? 42 : 43); });
+    OutputSet set;
+    WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "new"; });
+    WriteFileAtomically(dir / "b.txt", [](std::ostream& o) { o << "new"; });
+    WriteFileAtomically(dir / "c.txt", [](std::ostream& o) {
+      o << std::string(1 << 17, 'x');
+      o.flush();
+      ::raise(SIGTERM);  // two pending, one being written
+    });
+    return 1;
+  });
+  EXPECT_EQ(rc, 42);
+  EXPECT_EQ(ReadFile(dir / "a.txt"), "old");
+  EXPECT_EQ(Entries(dir), 1u);
+}
+
 }  // namespace
 }  // namespace actorgraph

@@ -159,6 +159,24 @@ TEST(CliFailureOnTheWayOut, FileSizeLimitKeepsPreviousOutputs) {
   ExpectOldOutputsOnly(out);
 }
 
+// The DOT file (6 KB) is written before the GraphML (60 KB), which the limit stops: the finished
+// DOT must not replace the earlier one either, or the folder would hold two runs' outputs.
+TEST(CliFailureOnTheWayOut, FailureOnTheSecondFormatReplacesNoneOfThem) {
+  auto out = OldOutputs("fsize_second");
+  // 16 blocks: 8 KB (dash, 512-byte blocks) or 16 KB (bash): above the DOT, below the GraphML.
+  auto r = testing::Run("ulimit -f 16 && " + Cli() + " build -q " + Gaz() +
+                        " --format dot,graphml -o " + Q(out) + " " + Article());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "actorgraph: error: cannot write " + (out / "actors.graphml").string() +
+                       ": File too large\n");
+  ExpectOldOutputsOnly(out);
+  // Without the limit, both are replaced.
+  auto ok = RunCli("build -q " + Gaz() + " --format dot,graphml -o " + Q(out) + " " + Article());
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ReadFile(out / "actors.dot"), "old dot");
+  EXPECT_NE(ReadFile(out / "actors.graphml"), "old graphml");
+}
+
 TEST(CliFailureOnTheWayOut, FullDiskKeepsPreviousOutputs) {
   auto out = TempDir("tmpfs");
   if (::geteuid() != 0 ||

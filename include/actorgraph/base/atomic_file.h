@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <ostream>
+#include <vector>
 
 namespace actorgraph {
 
@@ -19,10 +20,36 @@ namespace actorgraph {
 void WriteFileAtomically(const std::filesystem::path& path,
                          const std::function<void(std::ostream&)>& fill);
 
-// For a signal handler: unlinks the temporary files of the writes in progress and copies the
-// final path of one of them into `name` (NUL-terminated, cut to `size`; "" when none). Returns
-// how many writes were in progress. Async-signal-safe (POSIX.1-2017 §2.4.3: only unlink(2) and
-// lock-free atomics); the interrupted writes never rename, so earlier outputs stay intact.
+// The outputs of one run, replaced together. While an OutputSet is open (at most one per
+// process), WriteFileAtomically writes, flushes, fsync(2)s and closes each temporary file as
+// always but leaves it pending instead of renaming it. Commit() renames every pending file into
+// place, in the order written, and returns their final paths; an OutputSet destroyed without
+// Commit() (an Error unwinding: a full disk on the fourth file, a failed Graphviz render) unlinks
+// its pending files. So a run that fails part-way, or is interrupted (RemoveTemporaryFiles unlinks
+// pending files too), leaves every earlier output as it was, never a mix of old and new files.
+// Commit() itself can only fail on a rename(2) (the folder removed at that moment): it then
+// unlinks the files not yet renamed and throws Error "cannot write PATH: REASON".
+// Up to 4096 pending files are also known to the signal handler; more are still replaced
+// together, but an interrupt leaves their temporary files behind.
+class OutputSet {
+ public:
+  OutputSet();  // throws Error when another OutputSet is open
+  ~OutputSet();
+  OutputSet(const OutputSet&) = delete;
+  OutputSet& operator=(const OutputSet&) = delete;
+  std::vector<std::filesystem::path> Commit();
+};
+
+// The file that holds what was written for `path`: its pending temporary file while an open
+// OutputSet holds `path`, else `path` itself. For a step that reads an output of the same run
+// back, e.g. Graphviz rendering the DOT file.
+std::filesystem::path CurrentContents(const std::filesystem::path& path);
+
+// For a signal handler: unlinks the temporary files of the writes in progress and of an open
+// OutputSet, and copies the final path of one of them into `name` (NUL-terminated, cut to `size`;
+// "" when none). Returns how many temporary files it removed. Async-signal-safe (POSIX.1-2017
+// §2.4.3: only unlink(2) and lock-free atomics); those files are never renamed, so earlier outputs
+// stay intact.
 int RemoveTemporaryFiles(char* name, size_t size) noexcept;
 
 }  // namespace actorgraph
