@@ -39,6 +39,8 @@ int RunBuild(int argc, char** argv) {
   if (args.count("slice")) slice = ParseSlice(args["slice"].as<std::string>());
 
   Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
+  count_options.cooccur.types = corpus.types;  // recorded with the counts (partial graphs)
+  count_options.cooccur.roles = corpus.roles;
   const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   if (slice) {
     // One pass: the whole corpus and each period counted side by side, in input order.

@@ -32,6 +32,16 @@ TypeMask ParseTypes(std::string_view list) {
   return mask;
 }
 
+std::string TypesToString(TypeMask types) {
+  std::string out;
+  for (unsigned t = 0; t < kActorTypes; ++t) {
+    if (!(types & (1u << t))) continue;
+    if (!out.empty()) out += ',';
+    out += ToString(static_cast<ActorType>(t));
+  }
+  return out;
+}
+
 void FilterTypes(const Gazetteer& g, TypeMask types, std::vector<Mention>* mentions) {
   if ((types & kAllTypes) == kAllTypes) return;
   const auto& actors = g.actors();

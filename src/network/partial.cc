@@ -20,7 +20,7 @@ namespace {
 using nlohmann::ordered_json;
 
 // 2: nodes and edges carry "sources", evidence "source" and "url".
-constexpr uint64_t kPartialVersion = 2;
+constexpr uint64_t kPartialVersion = 3;  // 3: types and roles
 
 std::string ReadWhole(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -65,6 +65,9 @@ T Get(const ordered_json& obj, const char* field, const std::string& name,
   if constexpr (std::is_same_v<T, std::string>) {
     if (!it->is_string()) throw Error(name + ": field '" + path + "': expected a string");
     return it->template get<std::string>();
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (!it->is_boolean()) throw Error(name + ": field '" + path + "': expected true or false");
+    return it->template get<bool>();
   } else {
     if (!it->is_number_unsigned())
       throw Error(name + ": field '" + path + "': expected a non-negative integer");
@@ -106,6 +109,13 @@ CooccurOptions OptionsOf(const ordered_json& j, const std::string& name) {
   }
   o.max_evidence = Get<size_t>(j, "max_evidence", name, "");
   o.snippet_chars = Get<size_t>(j, "snippet_chars", name, "");
+  try {
+    o.types = ParseTypes(Get<std::string>(j, "types", name, ""));
+  } catch (const Error& e) {
+    if (std::string_view(e.what()).starts_with(name)) throw;
+    throw Error(name + ": field 'types': " + e.what());
+  }
+  o.roles = Get<bool>(j, "roles", name, "");
   return o;
 }
 
@@ -165,6 +175,8 @@ void WritePartial(const Cooccurrence& counts, const Gazetteer& gazetteer,
   j["window"] = ToString(counts.options().window);
   j["max_evidence"] = counts.options().max_evidence;
   j["snippet_chars"] = counts.options().snippet_chars;
+  j["types"] = TypesToString(counts.options().types);
+  j["roles"] = counts.options().roles;
   j["documents"] = counts.documents();
   j["sentences"] = counts.sentences();
   j["mentions"] = counts.mentions();
@@ -234,7 +246,9 @@ void MergePartialText(std::string_view contents, const std::string& name,
                       const Gazetteer& gazetteer, Cooccurrence* into) {
   ordered_json j = ParseJson(contents, name);
   if (Get<std::string>(j, "gazetteer_hash", name, "") != gazetteer.hash())
-    throw Error(name + ": field 'gazetteer_hash': made with another gazetteer than the one loaded");
+    throw Error(name +
+                ": field 'gazetteer_hash': made with another gazetteer than the one loaded (give "
+                "merge the -g options the shards were built with)");
   CooccurOptions o = OptionsOf(j, name);
   const CooccurOptions& mine = into->options();
   if (o.window != mine.window)
@@ -244,6 +258,12 @@ void MergePartialText(std::string_view contents, const std::string& name,
     throw Error(name + ": field 'max_evidence': made with --max-evidence " +
                 std::to_string(o.max_evidence) + ", the first partial with " +
                 std::to_string(mine.max_evidence));
+  if (o.types != mine.types)
+    throw Error(name + ": field 'types': made with --types " + TypesToString(o.types) +
+                ", the first partial with --types " + TypesToString(mine.types));
+  if (o.roles != mine.roles)
+    throw Error(name + ": field 'roles': made " + (o.roles ? "with" : "without") +
+                " --roles, the first partial " + (mine.roles ? "with" : "without") + " it");
   if (o.snippet_chars != mine.snippet_chars)
     throw Error(name + ": field 'snippet_chars': " + std::to_string(o.snippet_chars) +
                 ", the first partial " + std::to_string(mine.snippet_chars));

@@ -75,8 +75,11 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
   const size_t num_actors = matcher.gazetteer().actors().size();
   const unsigned threads = WorkerThreads(options.threads);
   const ProgressReporter report(reader, options.progress);
+  CooccurOptions cooccur = options.cooccur;  // with what the mentions were filtered by
+  cooccur.types = options.types;
+  cooccur.roles = options.roles != nullptr;
 
-  Cooccurrence total(num_actors, options.cooccur);
+  Cooccurrence total(num_actors, cooccur);
   if (threads == 1) {
     MatchScratch sc;
     std::vector<Mention> mentions;
@@ -94,7 +97,7 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
   // read would be a third thread on two cores, and would wait or be waited for). Accumulators
   // merge exactly, so which thread counted a batch never changes the result.
   BatchQueue queue(2 * threads);
-  std::vector<Cooccurrence> partial(threads, Cooccurrence(num_actors, options.cooccur));
+  std::vector<Cooccurrence> partial(threads, Cooccurrence(num_actors, cooccur));
   std::vector<std::exception_ptr> errors(threads);
   std::mutex merge_mu;  // guards `total`
   std::vector<std::thread> workers = StartWorkers(threads - 1, queue, [&](unsigned w) {
@@ -110,7 +113,7 @@ Cooccurrence CountCorpus(const Matcher& matcher, DocumentReader& reader,
         std::lock_guard lock(merge_mu);
         total.Merge(partial[w]);
       }
-      partial[w] = Cooccurrence(0, options.cooccur);
+      partial[w] = Cooccurrence(0, cooccur);
     } catch (...) {
       errors[w] = std::current_exception();
       while (queue.Pop()) {  // keep draining so the reader never blocks

@@ -136,7 +136,7 @@ TEST(CliBadInput, MergeRefusesTruncatedAndForeignPartials) {
   EXPECT_EQ(foreign.exit_code, 1);
   EXPECT_EQ(foreign.err, "actorgraph: error: " + (dir / "a/actors.partial.json").string() +
                              ": field 'gazetteer_hash': made with another gazetteer than the one "
-                             "loaded\n");
+                             "loaded (give merge the -g options the shards were built with)\n");
   r = RunCli("build -q --format partial --window paragraph " + Gaz() + " -o " + Q(dir / "b") + " " +
              Article());
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -146,6 +146,16 @@ TEST(CliBadInput, MergeRefusesTruncatedAndForeignPartials) {
   EXPECT_EQ(options.err, "actorgraph: error: " + (dir / "b/actors.partial.json").string() +
                              ": field 'window': made with --window paragraph, the first partial "
                              "with --window sentence\n");
+  // Other mentions counted: media kept (--types) in one shard only.
+  r = RunCli("build -q --format partial --types all " + Gaz() + " -o " + Q(dir / "c") + " " +
+             Article());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto types = RunCli("merge " + Gaz() + " -o " + Q(dir / "o") + " " +
+                      Q(dir / "a/actors.partial.json") + " " + Q(dir / "c/actors.partial.json"));
+  EXPECT_EQ(types.exit_code, 1);
+  EXPECT_EQ(types.err, "actorgraph: error: " + (dir / "c/actors.partial.json").string() +
+                           ": field 'types': made with --types person,state,group,media, the "
+                           "first partial with --types person,state,group\n");
 }
 
 TEST(CliFailureOnTheWayOut, FileSizeLimitKeepsPreviousOutputs) {

@@ -15,6 +15,9 @@ TEST(TypeFilter, ParsesTypeLists) {
   EXPECT_THROW(ParseTypes("person,robot"), Error);
   EXPECT_THROW(ParseTypes(""), Error);
   EXPECT_FALSE(kNetworkTypes & TypeBit(ActorType::kMedia));
+  EXPECT_EQ(TypesToString(kNetworkTypes), "person,state,group");
+  EXPECT_EQ(TypesToString(ParseTypes("media,person")), "person,media");
+  EXPECT_EQ(ParseTypes(TypesToString(kAllTypes)), kAllTypes);
 }
 
 TEST(TypeFilter, MediaKeepTheirDemonymAndAreDroppedOnlyAfterMatching) {

@@ -199,16 +199,18 @@ TEST_F(PartialRefusal, TruncatedFile) {
 TEST_F(PartialRefusal, NotAPartialOrAnotherVersion) {
   EXPECT_EQ(Refusal("{\"actors\": []}"),
             "p.json: field 'actorgraph_partial': missing: not a partial graph");
-  // Version 1 files have no sources: refused, not merged with the sources silently missing.
-  EXPECT_EQ(Refusal(Replace(*good_, "\"actorgraph_partial\":2", "\"actorgraph_partial\":1")),
-            "p.json: field 'actorgraph_partial': version 1 is not supported (this actorgraph "
-            "reads version 2)");
+  // Version 1 files have no sources, version 2 no types and roles: refused, not merged with
+  // them silently assumed.
+  EXPECT_EQ(Refusal(Replace(*good_, "\"actorgraph_partial\":3", "\"actorgraph_partial\":2")),
+            "p.json: field 'actorgraph_partial': version 2 is not supported (this actorgraph "
+            "reads version 3)");
 }
 
 TEST_F(PartialRefusal, AnotherGazetteer) {
   std::string other = Replace(*good_, g_->hash(), std::string(64, '0'));
   EXPECT_EQ(Refusal(other),
-            "p.json: field 'gazetteer_hash': made with another gazetteer than the one loaded");
+            "p.json: field 'gazetteer_hash': made with another gazetteer than the one loaded (give "
+            "merge the -g options the shards were built with)");
 }
 
 TEST_F(PartialRefusal, OtherOptions) {
@@ -219,6 +221,19 @@ TEST_F(PartialRefusal, OtherOptions) {
             "--window paragraph");
   EXPECT_EQ(Refusal(Replace(*good_, "\"max_evidence\":2", "\"max_evidence\":7")),
             "p.json: field 'max_evidence': made with --max-evidence 7, the first partial with 2");
+  // What the mentions were filtered by: a shard with media, or with titles resolved, counts
+  // other mentions.
+  EXPECT_EQ(Refusal(Replace(*good_, "\"types\":\"person,state,group\"",
+                            "\"types\":\"person,state,group,media\"")),
+            "p.json: field 'types': made with --types person,state,group,media, the first partial "
+            "with --types person,state,group");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"roles\":false", "\"roles\":true")),
+            "p.json: field 'roles': made with --roles, the first partial without it");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"types\":\"", "\"types\":\"army,")),
+            "p.json: field 'types': --types: 'army' is not an actor type (person, state, group, "
+            "media, all)");
+  EXPECT_EQ(Refusal(Replace(*good_, "\"roles\":false", "\"roles\":0")),
+            "p.json: field 'roles': expected true or false");
 }
 
 TEST_F(PartialRefusal, MistypedOrUnknownFields) {

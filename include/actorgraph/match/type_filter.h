@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,10 @@ inline constexpr TypeMask kNetworkTypes =
 // "person,state,group,media" (any subset, comma-separated; "all" for every type). Throws Error
 // naming the unknown type.
 TypeMask ParseTypes(std::string_view list);
+
+// The inverse of ParseTypes: the types of `types` in ActorType order, comma-separated
+// ("person,state,group").
+std::string TypesToString(TypeMask types);
 
 // Removes the mentions of actors whose type is not in `types` (order kept).
 void FilterTypes(const Gazetteer& gazetteer, TypeMask types, std::vector<Mention>* mentions);

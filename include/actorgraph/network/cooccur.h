@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "actorgraph/match/matcher.h"
+#include "actorgraph/match/type_filter.h"
 #include "actorgraph/network/graph.h"
 #include "actorgraph/read/document.h"
 
@@ -29,6 +30,12 @@ struct CooccurOptions {
   Window window = Window::kSentence;
   size_t max_evidence = 5;     // evidence kept per edge
   size_t snippet_chars = 160;  // longest snippet in characters (code points), "…" marks a cut
+  // Recorded with the counts, not applied by Cooccurrence: the actor types the counted mentions
+  // were kept to (--types) and whether titles were resolved to office holders (--roles).
+  // CountCorpus fills them in; partial graphs carry them, so `merge` refuses shards counted
+  // otherwise.
+  TypeMask types = kNetworkTypes;
+  bool roles = false;
 };
 
 struct NodeStats {
