@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -181,6 +182,23 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
       files_.push_back(input);
     }
   }
+  // A file named twice (the same argument, a folder and a file in it, a second link to it) is
+  // read once: its documents would otherwise count twice, silently.
+  std::map<std::pair<uint64_t, uint64_t>, std::string> first_name;
+  std::vector<std::string> distinct;
+  for (auto& f : files_) {
+    struct stat sb;
+    if (f != "-" && ::stat(f.c_str(), &sb) == 0) {
+      auto [it, fresh] = first_name.emplace(
+          std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
+      if (!fresh) {
+        Skip(f + ": the same file as " + it->second + " (named twice, or a link to it)", "file");
+        continue;
+      }
+    }
+    distinct.push_back(std::move(f));
+  }
+  files_ = std::move(distinct);
   for (const auto& f : files_) {
     if (f == "-") continue;
     std::error_code ec;
@@ -220,7 +238,8 @@ void DocumentReader::AddFolder(const std::string& folder, std::vector<std::strin
       if (enter(link))
         stack.push_back(std::move(link));
       else
-        Skip(link.string() + ": symlink loop (folder already read)", "folder");
+        Skip(link.string() + ": folder already read (a symlink loop, or a second link to it)",
+             "folder");
       continue;
     }
     fs::path dir = std::move(stack.back());
@@ -265,7 +284,7 @@ void DocumentReader::AddFolder(const std::string& folder, std::vector<std::strin
 
 void DocumentReader::Skip(const std::string& message, const char* what) {
   if (options_.strict) throw Error(message);
-  ++skipped_;
+  if (std::string_view(what) != "folder") ++skipped_;  // skipped() counts documents and files
   if (options_.warn) options_.warn(message + "; " + what + " skipped");
 }
 

@@ -307,14 +307,42 @@ TEST(Reader, SymlinkLoopAndDanglingLinksAreReportedOnceAndNeverHang) {
   std::sort(warnings.begin(), warnings.end());
   ASSERT_EQ(warnings.size(), 4u) << ::testing::PrintToString(warnings);
   EXPECT_EQ(warnings[0],
-            (dir / "again").string() + ": symlink loop (folder already read); folder skipped");
+            (dir / "again").string() +
+                ": folder already read (a symlink loop, or a second link to it); folder skipped");
   EXPECT_EQ(warnings[1], (dir / "gone.txt").string() +
                              ": cannot open for reading: No such file or directory; file skipped");
   EXPECT_EQ(warnings[2],
             (dir / "loop.txt").string() +
                 ": cannot open for reading: Too many levels of symbolic links; file skipped");
   EXPECT_EQ(warnings[3],
-            (dir / "sub" / "up").string() + ": symlink loop (folder already read); folder skipped");
+            (dir / "sub" / "up").string() +
+                ": folder already read (a symlink loop, or a second link to it); folder skipped");
+}
+
+TEST(Reader, AFileNamedTwiceIsReadOnce) {
+  namespace fs = std::filesystem;
+  auto dir = TempDir("reader_twice");
+  WriteFile(dir / "in" / "a.txt", "A");
+  WriteFile(dir / "in" / "b.txt", "B");
+  fs::create_symlink(dir / "in" / "a.txt", dir / "link.txt");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  // The folder, a file in it again, a link to a file in it.
+  DocumentReader r(
+      {(dir / "in").string(), (dir / "in" / "b.txt").string(), (dir / "link.txt").string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].text, "A");
+  EXPECT_EQ(docs[1].text, "B");
+  EXPECT_EQ(r.skipped(), 2u);
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0], (dir / "in" / "b.txt").string() + ": the same file as " +
+                             (dir / "in" / "b.txt").string() +
+                             " (named twice, or a link to it); file skipped");
+  EXPECT_EQ(warnings[1], (dir / "link.txt").string() + ": the same file as " +
+                             (dir / "in" / "a.txt").string() +
+                             " (named twice, or a link to it); file skipped");
 }
 
 TEST(Reader, UnreadableFileInAFolderIsReportedAndSkipped) {
