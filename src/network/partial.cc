@@ -1,6 +1,8 @@
 #include "actorgraph/network/partial.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -24,7 +26,7 @@ constexpr uint64_t kPartialVersion = 3;  // 3: types and roles
 
 std::string ReadWhole(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string() + ": cannot open partial graph");
+  if (!in) throw Error(path.string() + ": cannot open partial graph: " + std::strerror(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw Error(path.string() + ": read error");
@@ -99,22 +101,24 @@ void ReadDateMap(const ordered_json& obj, const std::string& name, const std::st
   }
 }
 
+// `parse` applied to the string field `field`; its Error ("--types: 'x' is not ...") becomes
+// "NAME: field 'FIELD': --types: 'x' is not ...".
+template <typename Parse>
+auto ParsedField(const ordered_json& j, const char* field, const std::string& name, Parse parse) {
+  std::string value = Get<std::string>(j, field, name, "");
+  try {
+    return parse(value);
+  } catch (const Error& e) {
+    throw Error(name + ": field '" + field + "': " + e.what());
+  }
+}
+
 CooccurOptions OptionsOf(const ordered_json& j, const std::string& name) {
   CooccurOptions o;
-  try {
-    o.window = ParseWindow(Get<std::string>(j, "window", name, ""));
-  } catch (const Error& e) {
-    if (std::string_view(e.what()).starts_with(name)) throw;
-    throw Error(name + ": field 'window': " + e.what());
-  }
+  o.window = ParsedField(j, "window", name, [](const std::string& v) { return ParseWindow(v); });
   o.max_evidence = Get<size_t>(j, "max_evidence", name, "");
   o.snippet_chars = Get<size_t>(j, "snippet_chars", name, "");
-  try {
-    o.types = ParseTypes(Get<std::string>(j, "types", name, ""));
-  } catch (const Error& e) {
-    if (std::string_view(e.what()).starts_with(name)) throw;
-    throw Error(name + ": field 'types': " + e.what());
-  }
+  o.types = ParsedField(j, "types", name, [](const std::string& v) { return ParseTypes(v); });
   o.roles = Get<bool>(j, "roles", name, "");
   return o;
 }
@@ -156,7 +160,7 @@ void CheckDistinctShards(const std::vector<std::filesystem::path>& paths) {
   std::map<std::string, std::filesystem::path> seen;  // content hash -> first file
   for (const auto& p : paths) {
     std::ifstream in(p, std::ios::binary);
-    if (!in) throw Error(p.string() + ": cannot open partial graph");
+    if (!in) throw Error(p.string() + ": cannot open partial graph: " + std::strerror(errno));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     auto [it, fresh] = seen.emplace(Sha256Hex(bytes), p);
     if (!fresh)

@@ -48,6 +48,14 @@ TEST(JsonError, LongReasonIsCutOnACharacterBoundary) {
   EXPECT_LT(s.size(), 260u);
 }
 
+TEST(JsonError, BytesThatAreNotUtf8AreShownAsHex) {
+  auto [what, byte] = ParseErrorOf("\x89PNG\r\n");
+  std::string s = JsonErrorAt(what, byte);
+  EXPECT_NE(s.find("<0x89>"), std::string::npos) << s;
+  EXPECT_EQ(s.find('\x89'), std::string::npos) << s;
+  EXPECT_EQ(JsonErrorAt("[x] bad 'a\xC3\xA9\xE9'", 4), "at byte 4: bad 'a\xC3\xA9<0xE9>'");
+}
+
 TEST(JsonError, OtherFormsKeepTheirText) {
   EXPECT_EQ(JsonErrorAt("[json.exception.parse_error.999] something else", 7),
             "at byte 7: something else");
