@@ -199,6 +199,8 @@ Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inp
   ReaderOptions ro;
   ro.strict = args.count("strict") > 0;
   ro.encoding = args["encoding"].as<std::string>();
+  if (ro.encoding.empty())
+    throw Error("--encoding: empty (auto, or an encoding name such as cp1256)");
   ro.max_line_bytes = args["max-line-bytes"].as<uint64_t>();
   if (ro.max_line_bytes == 0) throw Error("--max-line-bytes: must be at least 1");
   bool quiet = c.quiet;

@@ -172,6 +172,21 @@ TextDecoder::TextDecoder(std::string encoding, int min_confidence)
     line_splittable_ = false;
 }
 
+std::string TextDecoder::Doubt(std::string_view bytes) const {
+  if (auto_) return "";
+  Bom bom = DetectBom(bytes);
+  if (bom.length) {
+    bool same = bom.encoding == name_ || (name_ == "UTF-16" && bom.encoding.starts_with("UTF-16"));
+    if (!same) return "starts with a " + bom.encoding + " byte order mark";
+    return "";
+  }
+  if (utf8_) return "";
+  bool beyond_ascii = false;
+  for (unsigned char c : bytes) beyond_ascii |= c >= 0x80;
+  if (beyond_ascii && FindInvalidUtf8(bytes) < 0) return "is valid UTF-8 beyond ASCII";
+  return "";
+}
+
 bool TextDecoder::Decode(std::string_view bytes, std::string* utf8, std::string* error,
                          std::string* used) const {
   auto use = [&](const std::string& name) {

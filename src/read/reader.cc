@@ -368,6 +368,14 @@ bool DocumentReader::DecodeBytes(std::string_view bytes, const std::string& wher
     utf8->assign(bytes.data(), bytes.size());
     return true;
   }
+  if (doubted_ != current_) {  // a named encoding the bytes contradict: said once per file
+    if (std::string doubt = decoder_.Doubt(bytes); !doubt.empty()) {
+      doubted_ = current_;
+      if (options_.warn)
+        options_.warn(where + ": " + doubt + ", but is read as " + decoder_.name() +
+                      " as --encoding says (--encoding auto would decide by itself)");
+    }
+  }
   if (!decoder_.Decode(bytes, utf8, &error)) {
     Skip(where + ": " + error);
     return false;

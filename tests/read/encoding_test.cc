@@ -54,6 +54,41 @@ TEST(Encoding, NamedEncodingsGoThroughIcu) {
   EXPECT_EQ(TextDecoder("UTF8").name(), "UTF-8");
 }
 
+TEST(Encoding, ANamedEncodingTheBytesContradictIsDoubted) {
+  const std::string arabic = "العراق", cp1256 = ConvertFromUtf8(arabic, "cp1256");
+  EXPECT_EQ(TextDecoder("cp1256").Doubt(arabic), "is valid UTF-8 beyond ASCII");
+  EXPECT_EQ(TextDecoder("cp1256").Doubt(cp1256), "");
+  EXPECT_EQ(TextDecoder("cp1256").Doubt("plain ASCII"), "");  // the same in either
+  EXPECT_EQ(TextDecoder("utf-8").Doubt(arabic), "");
+  EXPECT_EQ(TextDecoder("utf-16be").Doubt(std::string("\xFF\xFE\x39\x06", 4)),
+            "starts with a UTF-16LE byte order mark");
+  EXPECT_EQ(TextDecoder("utf-16le").Doubt(std::string("\xFF\xFE\x39\x06", 4)), "");
+  EXPECT_EQ(TextDecoder("utf-16").Doubt(std::string("\xFE\xFF\x06\x39", 4)), "");
+  EXPECT_EQ(TextDecoder("cp1256").Doubt("\xEF\xBB\xBF" + cp1256),
+            "starts with a UTF-8 byte order mark");
+  EXPECT_EQ(TextDecoder().Doubt(arabic), "");  // auto decides by itself
+}
+
+// The reader says so once per file and still reads the file as named.
+TEST(Encoding, ReaderWarnsOncePerFileWhenTheNamedEncodingIsDoubted) {
+  auto dir = TempDir("doubt");
+  WriteFile(dir / "a.jsonl", "{\"text\":\"العراق\"}\n{\"text\":\"بغداد\"}\n");
+  WriteFile(dir / "b.txt", ConvertFromUtf8("بغداد", "cp1256"));
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.encoding = "cp1256";
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({dir.string()}, opt);
+  Document doc;
+  int n = 0;
+  while (r.Next(&doc)) ++n;
+  EXPECT_EQ(n, 3);
+  ASSERT_EQ(warnings.size(), 1u) << ::testing::PrintToString(warnings);
+  EXPECT_EQ(warnings[0], (dir / "a.jsonl").string() +
+                             ":1: is valid UTF-8 beyond ASCII, but is read as windows-1256 as "
+                             "--encoding says (--encoding auto would decide by itself)");
+}
+
 TEST(Encoding, UnknownEncodingIsAnError) {
   try {
     TextDecoder d("klingon-8");

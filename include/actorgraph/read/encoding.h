@@ -10,7 +10,8 @@
 // Detection"; Unicode Standard 15.0 §23.8 for the byte order mark):
 //   1. a byte order mark: EF BB BF is UTF-8, FF FE is UTF-16LE, FE FF is UTF-16BE (the BOM is
 //      dropped from the text);
-//   2. else NUL bytes, at least 1% of the first 64 KiB and 90% of them at even (or odd) offsets, are
+//   2. else NUL bytes, at least 1% of the first 64 KiB and 90% of them at even (or odd) offsets,
+//   are
 //      UTF-16BE (or UTF-16LE) without a BOM, e.g. `iconv -t utf-16be` output: UTF-8 text has no
 //      NUL bytes, and ASCII characters (spaces, digits, line ends) in UTF-16 have a zero byte.
 //      Arabic letters in UTF-16 (U+06xx) happen to be valid UTF-8 control bytes, so without
@@ -42,6 +43,13 @@ class TextDecoder {
   // (optional) receives the encoding applied ("UTF-8", "UTF-16LE", "windows-1256", …).
   bool Decode(std::string_view bytes, std::string* utf8, std::string* error,
               std::string* used = nullptr) const;
+
+  // For a named (not auto) encoding: why `bytes` are probably in another one, or "" when nothing
+  // says so. A byte order mark of another encoding ("a UTF-8 byte order mark"), or bytes that
+  // are valid UTF-8 with at least one multi-byte character while the name is not UTF-8 (valid
+  // UTF-8 beyond ASCII is very unlikely in any other encoding: RFC 3629 §1; the reason auto
+  // prefers it). The text is still decoded as named; the reader warns once per file.
+  std::string Doubt(std::string_view bytes) const;
 
   // True when every character of this encoding is at least one byte and '\n' is byte 0x0A alone
   // (UTF-8, windows-1256, ISO-8859-x, …), so input can be split into lines before decoding. False

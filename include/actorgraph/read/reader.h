@@ -143,6 +143,7 @@ class DocumentReader {
   bool open_ = false;
   bool decoded_ = false;      // the current input was decoded as a whole: lines are UTF-8 already
   std::string current_;       // name of the current input
+  std::string doubted_;       // the input whose named encoding was last doubted (warned once)
   std::string current_stem_;  // its document id stem (TxtDocumentId), for JSONL lines without id
   struct JsonlParser;         // the JSON parser and its buffers (reader.cc)
   std::unique_ptr<JsonlParser> jsonl_parser_;
