@@ -188,7 +188,7 @@ std::string TextDecoder::Doubt(std::string_view bytes) const {
 }
 
 bool TextDecoder::Decode(std::string_view bytes, std::string* utf8, std::string* error,
-                         std::string* used) const {
+                         std::string* used, const std::string& prefer) const {
   auto use = [&](const std::string& name) {
     if (used) *used = name;
   };
@@ -233,6 +233,13 @@ bool TextDecoder::Decode(std::string_view bytes, std::string* utf8, std::string*
   if (MostlyUtf8(bytes)) {  // damaged UTF-8 (a cut or stray byte), not another encoding
     *error = "byte " + std::to_string(bad) + ": invalid UTF-8";
     return false;
+  }
+  if (!prefer.empty() && prefer != "UTF-8") {
+    size_t unused = 0;
+    if (ConvertToUtf8(bytes, prefer, utf8, &unused)) {
+      use(prefer);
+      return true;
+    }
   }
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&status);

@@ -294,6 +294,7 @@ bool DocumentReader::Start(std::istream& in, bool sniff) {
   lines_ = std::make_unique<LineReader>(in, options_.max_line_bytes);
   decoded_ = false;
   line_ = 0;
+  file_encoding_.clear();
   bool whole = !decoder_.LineSplittable();
   if (decoder_.IsAuto()) {
     Bom bom = DetectBom(lines_->Peek(3));
@@ -376,10 +377,13 @@ bool DocumentReader::DecodeBytes(std::string_view bytes, const std::string& wher
                       " as --encoding says (--encoding auto would decide by itself)");
     }
   }
-  if (!decoder_.Decode(bytes, utf8, &error)) {
+  std::string used;
+  if (!decoder_.Decode(bytes, utf8, &error, &used, file_encoding_)) {
     Skip(where + ": " + error);
     return false;
   }
+  // What the detector found holds for the rest of the file (TextDecoder::Decode's `prefer`).
+  if (used != "UTF-8" && used != "UTF-16LE" && used != "UTF-16BE") file_encoding_ = used;
   return true;
 }
 

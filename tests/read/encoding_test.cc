@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "actorgraph/base/error.h"
 #include "actorgraph/match/matcher.h"
 #include "actorgraph/read/reader.h"
@@ -87,6 +89,40 @@ TEST(Encoding, ReaderWarnsOncePerFileWhenTheNamedEncodingIsDoubted) {
   EXPECT_EQ(warnings[0], (dir / "a.jsonl").string() +
                              ":1: is valid UTF-8 beyond ASCII, but is read as windows-1256 as "
                              "--encoding says (--encoding auto would decide by itself)");
+}
+
+// An encoding is a property of a file: a windows-1256 JSONL line too short for a confident guess
+// is decoded as the file's earlier lines were.
+TEST(Encoding, ShortJsonlLineTakesTheEncodingFoundEarlierInItsFile) {
+  auto dir = TempDir("sticky");
+  std::string article = ReadFile(SourcePath("examples/articles/001_9f79dd596af1e7b3.txt"));
+  auto line = [](const std::string& text) {
+    nlohmann::json j = {{"text", text}};
+    return j.dump() + "\n";
+  };
+  std::string shortline = line("في بغداد");  // alone: windows-1256 at 37%, below 40
+  WriteFile(dir / "both.jsonl",
+            ConvertFromUtf8(line(article.substr(0, 3000)) + shortline, "cp1256"));
+  WriteFile(dir / "alone.jsonl", ConvertFromUtf8(shortline, "cp1256"));
+  auto read = [&](const std::string& file, std::vector<std::string>* warnings) {
+    ReaderOptions opt;
+    opt.warn = [&](const std::string& w) { warnings->push_back(w); };
+    DocumentReader r({(dir / file).string()}, opt);
+    std::vector<std::string> texts;
+    Document doc;
+    while (r.Next(&doc)) texts.push_back(doc.text);
+    return texts;
+  };
+  std::vector<std::string> alone_warnings, both_warnings;
+  // Alone, the short line is no confident guess: skipped.
+  EXPECT_TRUE(read("alone.jsonl", &alone_warnings).empty());
+  ASSERT_EQ(alone_warnings.size(), 1u);
+  EXPECT_NE(alone_warnings[0].find("no confident guess"), std::string::npos) << alone_warnings[0];
+  // After a long line of the same file: read as windows-1256.
+  auto texts = read("both.jsonl", &both_warnings);
+  EXPECT_TRUE(both_warnings.empty()) << ::testing::PrintToString(both_warnings);
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[1], "في بغداد");
 }
 
 TEST(Encoding, UnknownEncodingIsAnError) {

@@ -41,8 +41,11 @@ class TextDecoder {
   // reason without the file name, e.g. "byte 15: invalid UTF-8" or "byte 3: invalid windows-1256"
   // (byte offsets into `bytes`) or "encoding not recognised (…); name it with --encoding". `*used`
   // (optional) receives the encoding applied ("UTF-8", "UTF-16LE", "windows-1256", …).
+  // `prefer` (auto only; optional, "" for none): an encoding found earlier in the same file, tried
+  // before the detector (step 4) for bytes that are not UTF-8. An encoding is a property of a
+  // file: a JSONL line too short for a confident guess is decoded as its file's earlier lines.
   bool Decode(std::string_view bytes, std::string* utf8, std::string* error,
-              std::string* used = nullptr) const;
+              std::string* used = nullptr, const std::string& prefer = "") const;
 
   // For a named (not auto) encoding: why `bytes` are probably in another one, or "" when nothing
   // says so. A byte order mark of another encoding ("a UTF-8 byte order mark"), or bytes that

@@ -141,11 +141,12 @@ class DocumentReader {
   std::istream* external_ = nullptr;     // the stream given to the stream constructor
   std::unique_ptr<LineReader> lines_;
   bool open_ = false;
-  bool decoded_ = false;      // the current input was decoded as a whole: lines are UTF-8 already
-  std::string current_;       // name of the current input
-  std::string doubted_;       // the input whose named encoding was last doubted (warned once)
-  std::string current_stem_;  // its document id stem (TxtDocumentId), for JSONL lines without id
-  struct JsonlParser;         // the JSON parser and its buffers (reader.cc)
+  bool decoded_ = false;       // the current input was decoded as a whole: lines are UTF-8 already
+  std::string current_;        // name of the current input
+  std::string doubted_;        // the input whose named encoding was last doubted (warned once)
+  std::string file_encoding_;  // the encoding auto detected in the current input ("" none yet)
+  std::string current_stem_;   // its document id stem (TxtDocumentId), for JSONL lines without id
+  struct JsonlParser;          // the JSON parser and its buffers (reader.cc)
   std::unique_ptr<JsonlParser> jsonl_parser_;
   bool jsonl_ = false;
   uint64_t line_ = 0;
