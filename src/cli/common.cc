@@ -31,6 +31,10 @@ void AddCorpusOptions(cxxopts::Options& options) {
       "input encoding: auto (a byte order mark, else valid UTF-8, else ICU's charset detector), "
       "or any ICU converter name: utf-8, utf-16, utf-16le, utf-16be, cp1256, iso-8859-6, ...",
       cxxopts::value<std::string>()->default_value("auto"))(
+      "date-order",
+      "day and month order of numeric JSONL dates such as 03/04/2024: dmy (day first: Arabic, "
+      "European, British usage) or mdy (month first: US usage)",
+      cxxopts::value<std::string>()->default_value("dmy"))(
       "max-line-bytes", "refuse (skip) a line longer than this many bytes",
       cxxopts::value<uint64_t>()->default_value("67108864"))(
       "types",
@@ -202,6 +206,10 @@ Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inp
   if (ro.encoding.empty())
     throw Error("--encoding: empty (auto, or an encoding name such as cp1256)");
   ro.max_line_bytes = args["max-line-bytes"].as<uint64_t>();
+  const std::string order = args["date-order"].as<std::string>();
+  if (order != "dmy" && order != "mdy")
+    throw Error("--date-order: '" + order + "' is not one of dmy, mdy");
+  ro.date_order = order == "mdy" ? DateOrder::kMonthFirst : DateOrder::kDayFirst;
   if (ro.max_line_bytes == 0) throw Error("--max-line-bytes: must be at least 1");
   bool quiet = c.quiet;
   ro.warn = [quiet](const std::string& w) {

@@ -182,7 +182,7 @@ bool IsTime(const std::string& s) {
 }
 
 // Numeric forms: y-m-d, y/m/d, y.m.d, yyyymmdd, d/m/y (see the header for the order rule).
-std::string ParseNumeric(const std::string& w) {
+std::string ParseNumeric(const std::string& w, DateOrder order, bool* other_order) {
   std::string token = w;
   if (size_t t = token.find('t'); t != std::string::npos && t >= 8) token.resize(t);  // ISO time
   if (token.size() == 8 && AllDigits(token))
@@ -211,8 +211,13 @@ std::string ParseNumeric(const std::string& w) {
     c += 2000;
   else if (parts[2].size() != 4)
     return "";
-  if (b > 12 && a <= 12) return Format(c, a, b);  // US month first
-  return Format(c, b, a);                         // day first
+  const bool day_first = order == DateOrder::kDayFirst;
+  // Only the other order gives a date: 05/15/2024 under day first, 15/05/2024 under month first.
+  if (day_first ? (b > 12 && a <= 12) : (a > 12 && b <= 12)) {
+    if (other_order) *other_order = true;
+    return day_first ? Format(c, a, b) : Format(c, b, a);
+  }
+  return day_first ? Format(c, b, a) : Format(c, a, b);
 }
 
 int MonthOf(const std::vector<std::string>& words, size_t i, size_t* used) {
@@ -241,7 +246,8 @@ int MonthOf(const std::vector<std::string>& words, size_t i, size_t* used) {
 
 }  // namespace
 
-std::string ParseDate(std::string_view text) {
+std::string ParseDate(std::string_view text, DateOrder order, bool* other_order) {
+  if (other_order) *other_order = false;
   std::vector<std::string> words = Words(Fold(text));
   size_t i = 0;
   while (i < words.size()) {  // weekday names open some dates
@@ -262,7 +268,12 @@ std::string ParseDate(std::string_view text) {
     return true;
   };
   // One numeric token.
-  if (std::string d = ParseNumeric(words[i]); !d.empty()) return rest_is_time(i + 1) ? d : "";
+  bool other = false;
+  if (std::string d = ParseNumeric(words[i], order, &other); !d.empty()) {
+    if (!rest_is_time(i + 1)) return "";
+    if (other_order) *other_order = other;
+    return d;
+  }
   size_t used = 0;
   // Day Month Year: "15 May 2024", "١٥ أيار ٢٠٢٤".
   if (AllDigits(words[i]) && i + 2 < words.size()) {

@@ -460,9 +460,11 @@ bool DocumentReader::ReadTxt(Document* doc) {
 namespace {
 
 // The DOM path: the reference behaviour. `unreadable_date` receives a `date` value ParseDate
-// cannot read (the document is kept undated).
+// cannot read (the document is kept undated), `other_order_date` one only the other day/month
+// order than `date_order` reads.
 void ParseJsonlLineDom(std::string_view line, const std::string& where,
-                       const std::string& default_id, Document* doc, std::string* unreadable_date) {
+                       const std::string& default_id, DateOrder date_order, Document* doc,
+                       std::string* unreadable_date, std::string* other_order_date) {
   nlohmann::json obj;
   try {
     obj = nlohmann::json::parse(line);
@@ -493,8 +495,10 @@ void ParseJsonlLineDom(std::string_view line, const std::string& where,
   std::string date = FieldString(obj, "date", where);
   unreadable_date->clear();
   if (!date.empty()) {
-    d.date = ParseDate(date);  // the timeline works by day
+    bool other_order = false;
+    d.date = ParseDate(date, date_order, &other_order);  // the timeline works by day
     if (d.date.empty()) *unreadable_date = date;
+    if (other_order) *other_order_date = date;
   }
   // Every other scalar field, for `compare --by field:NAME`.
   for (const auto& [key, value] : obj.items()) {
@@ -716,15 +720,18 @@ bool DocumentReader::ParseJsonl(const std::string& where, bool fast_utf8, Docume
   std::string default_id =
       (current_ == "<stdin>" ? std::string("stdin") : current_stem_) + ":" + std::to_string(line_);
   if (r != FastParse::kOk) {
-    ParseJsonlLineDom(*line, where, default_id, doc, unreadable_date);
+    ParseJsonlLineDom(*line, where, default_id, options_.date_order, doc, unreadable_date,
+                      &other_order_date_);
     return true;
   }
   doc->origin = where;
   if (doc->id.empty()) doc->id = std::move(default_id);
   unreadable_date->clear();
   if (!p.date.empty()) {
-    doc->date = ParseDate(p.date);  // the timeline works by day
+    bool other_order = false;
+    doc->date = ParseDate(p.date, options_.date_order, &other_order);  // by day
     if (doc->date.empty()) *unreadable_date = p.date;
+    if (other_order) other_order_date_ = p.date;
   }
   return true;
 }
@@ -753,12 +760,23 @@ bool DocumentReader::NextJsonl(Document* doc) {
                      raw.starts_with("\xFE\xFF");
     try {
       std::string unreadable_date;
+      other_order_date_.clear();
       if (!ParseJsonl(where, utf8_input && !bom, doc, &unreadable_date)) continue;
       if (!unreadable_date.empty()) {
         ++undated_;
         if (options_.warn)
           options_.warn(where + ": field 'date': '" + unreadable_date +
                         "' is not a date actorgraph can read; document kept, undated");
+      }
+      if (!other_order_date_.empty() && date_order_warned_ != current_) {
+        date_order_warned_ = current_;
+        const bool day_first = options_.date_order == DateOrder::kDayFirst;
+        if (options_.warn)
+          options_.warn(where + ": field 'date': '" + other_order_date_ + "' is a date only " +
+                        (day_first ? "month" : "day") + " first, but --date-order is " +
+                        (day_first ? "dmy" : "mdy") + ": this file's dates such as 03/04/2024 " +
+                        "may be misread (--date-order " + (day_first ? "mdy" : "dmy") +
+                        " reads them " + (day_first ? "month" : "day") + " first)");
       }
       return true;
     } catch (const Error& e) {

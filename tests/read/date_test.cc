@@ -24,6 +24,23 @@ TEST(ParseDate, DayFirstUnlessTheSecondNumberCannotBeAMonth) {
   EXPECT_EQ(ParseDate("15/05/24"), "2024-05-15");
 }
 
+TEST(ParseDate, MonthFirstOrderAndDatesOnlyTheOtherOrderReads) {
+  bool other = true;
+  EXPECT_EQ(ParseDate("03/04/2024", DateOrder::kMonthFirst, &other), "2024-03-04");
+  EXPECT_FALSE(other);
+  EXPECT_EQ(ParseDate("05/15/2024", DateOrder::kMonthFirst, &other), "2024-05-15");
+  EXPECT_FALSE(other);
+  EXPECT_EQ(ParseDate("15/05/2024", DateOrder::kMonthFirst, &other), "2024-05-15");
+  EXPECT_TRUE(other);  // only day first reads it
+  EXPECT_EQ(ParseDate("05/15/2024", DateOrder::kDayFirst, &other), "2024-05-15");
+  EXPECT_TRUE(other);
+  EXPECT_EQ(ParseDate("03/04/2024", DateOrder::kDayFirst, &other), "2024-04-03");
+  EXPECT_FALSE(other);
+  EXPECT_EQ(ParseDate("15 May 2024", DateOrder::kMonthFirst, &other), "2024-05-15");
+  EXPECT_FALSE(other);  // a month name is never ambiguous
+  EXPECT_EQ(ParseDate("13/13/2024", DateOrder::kDayFirst, &other), "");
+}
+
 TEST(ParseDate, EnglishMonthNamesAndWeekdays) {
   EXPECT_EQ(ParseDate("15 May 2024"), "2024-05-15");
   EXPECT_EQ(ParseDate("May 15, 2024"), "2024-05-15");

@@ -345,6 +345,35 @@ TEST(Reader, AFileNamedTwiceIsReadOnce) {
                              " (named twice, or a link to it); file skipped");
 }
 
+// A US-order date in a day-first run: read, and the file's ambiguous dates are flagged once.
+TEST(Reader, ADateOnlyTheOtherOrderReadsIsFlaggedOncePerFile) {
+  const std::string jsonl =
+      "{\"text\":\"a\",\"date\":\"03/04/2024\"}\n{\"text\":\"b\",\"date\":\"05/15/2024\"}\n"
+      "{\"text\":\"c\",\"date\":\"05/16/2024\"}\n";
+  for (DateOrder order : {DateOrder::kDayFirst, DateOrder::kMonthFirst}) {
+    std::istringstream in(jsonl);
+    std::vector<std::string> warnings;
+    ReaderOptions opt;
+    opt.date_order = order;
+    opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+    DocumentReader r(in, "d.jsonl", true, opt);
+    auto docs = ReadAll(r);
+    ASSERT_EQ(docs.size(), 3u);
+    EXPECT_EQ(docs[1].date, "2024-05-15");
+    if (order == DateOrder::kMonthFirst) {
+      EXPECT_EQ(docs[0].date, "2024-03-04");
+      EXPECT_TRUE(warnings.empty()) << ::testing::PrintToString(warnings);
+      continue;
+    }
+    EXPECT_EQ(docs[0].date, "2024-04-03");
+    ASSERT_EQ(warnings.size(), 1u) << ::testing::PrintToString(warnings);
+    EXPECT_EQ(warnings[0],
+              "d.jsonl:2: field 'date': '05/15/2024' is a date only month first, but --date-order "
+              "is dmy: this file's dates such as 03/04/2024 may be misread (--date-order mdy reads "
+              "them month first)");
+  }
+}
+
 TEST(Reader, UnreadableFileInAFolderIsReportedAndSkipped) {
   if (::geteuid() == 0) GTEST_SKIP() << "root reads every file; see Cli.UnreadableFile* for a link";
   auto dir = TempDir("reader");

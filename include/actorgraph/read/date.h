@@ -12,10 +12,11 @@ namespace actorgraph {
 // Arabic-Indic ٠-٩ or Extended Arabic-Indic ۰-۹; a leading weekday name and a trailing time are
 // ignored):
 //   ISO 8601 and its relatives: 2024-05-15, 2024-05-15T10:30:00Z, 2024/05/15, 2024.05.15, 20240515
-//   day first: 15/05/2024, 15-05-2024, 15.05.2024 (two-digit years are 20YY);
-//     a first number above 12 with a second number of at most 12 is the day (15/05/2024); a second
-//     number above 12 is read as month first (05/15/2024, the US order); when both are at most 12
-//     the day comes first, as in Arabic, European and British usage (ISO 8601 has no such form)
+//   numeric day and month: 15/05/2024, 15-05-2024, 15.05.2024 (two-digit years are 20YY), in
+//     `order`: day first (the default: Arabic, European and British usage) or month first (the US
+//     order). When both numbers are at most 12 (03/04/2024) the order decides; when one is above
+//     12 only one reading is a date, and it is taken even against the order, with
+//     `*other_order` (optional) set to true (ISO 8601 has no such form)
 //   month names: 15 May 2024, May 15, 2024 (English, full or abbreviated); in Arabic the three
 //   month
 //     name series — Syriac (كانون الثاني … كانون الأول, Levant and Iraq), Latin-derived (يناير …
@@ -23,6 +24,8 @@ namespace actorgraph {
 //     e.g. "١٥ أيار ٢٠٢٤", "الأربعاء 15 مايو 2024", "15 جوان 2024"; a series pair "أيار/مايو" also
 //     works.
 // The day is checked against the month's length (leap years by the Gregorian rule).
-std::string ParseDate(std::string_view text);
+enum class DateOrder { kDayFirst, kMonthFirst };
+std::string ParseDate(std::string_view text, DateOrder order = DateOrder::kDayFirst,
+                      bool* other_order = nullptr);
 
 }  // namespace actorgraph

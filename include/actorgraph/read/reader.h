@@ -31,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "actorgraph/read/date.h"
 #include "actorgraph/read/document.h"
 #include "actorgraph/read/encoding.h"
 
@@ -51,6 +52,10 @@ struct ReaderOptions {
   // or the whole .txt document is skipped with its file and line, without reading the line into
   // memory. Default 64 MiB.
   uint64_t max_line_bytes = uint64_t{64} << 20;
+  // The order of day and month in numeric JSONL dates such as 03/04/2024 (date.h). A date that
+  // only the other order can read (05/15/2024 under day first) is read so, with a warning once
+  // per file: the file's ambiguous dates are probably misread.
+  DateOrder date_order = DateOrder::kDayFirst;
 };
 
 // Reads lines from a stream with a bound on their length, in chunks (no per-character calls).
@@ -145,8 +150,10 @@ class DocumentReader {
   std::string current_;        // name of the current input
   std::string doubted_;        // the input whose named encoding was last doubted (warned once)
   std::string file_encoding_;  // the encoding auto detected in the current input ("" none yet)
-  std::string current_stem_;   // its document id stem (TxtDocumentId), for JSONL lines without id
-  struct JsonlParser;          // the JSON parser and its buffers (reader.cc)
+  std::string other_order_date_;   // the last date only the other day/month order could read
+  std::string date_order_warned_;  // the input warned about it (once per file)
+  std::string current_stem_;  // its document id stem (TxtDocumentId), for JSONL lines without id
+  struct JsonlParser;         // the JSON parser and its buffers (reader.cc)
   std::unique_ptr<JsonlParser> jsonl_parser_;
   bool jsonl_ = false;
   uint64_t line_ = 0;
