@@ -137,7 +137,9 @@ int RunGazetteerSuggest(int argc, char** argv) {
     WriteTsv(cands, text);
   if (args.count("output")) {
     std::string body = text.str();
-    WriteFileAtomically(args["output"].as<std::string>(), [&](std::ostream& out) { out << body; });
+    std::filesystem::path file = args["output"].as<std::string>();
+    if (file.has_parent_path()) CreateOutputFolder(file.parent_path());  // as build's -o does
+    WriteFileAtomically(file, [&](std::ostream& out) { out << body; });
   } else {
     std::cout << text.str();
   }

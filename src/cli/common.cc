@@ -295,6 +295,7 @@ volatile sig_atomic_t created_count = 0;
 
 void CreateOutputFolder(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
+  if (dir.empty()) throw Error("-o/--output: empty path (name a folder)");
   std::error_code ec;
   // The missing folders, deepest first, before create_directories makes them.
   std::vector<fs::path> missing;

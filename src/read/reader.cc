@@ -762,6 +762,10 @@ bool DocumentReader::NextJsonl(Document* doc) {
       std::string unreadable_date;
       other_order_date_.clear();
       if (!ParseJsonl(where, utf8_input && !bom, doc, &unreadable_date)) continue;
+      if (IsBlank(doc->text)) {  // as a blank .txt file: an empty document, not counted
+        ++empty_;
+        continue;
+      }
       if (!unreadable_date.empty()) {
         ++undated_;
         if (options_.warn)

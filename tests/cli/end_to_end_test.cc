@@ -469,6 +469,9 @@ TEST(Cli, FailedRunLeavesNoEmptyOutputFolder) {
   EXPECT_FALSE(std::filesystem::exists(dir / "new")) << "made by the failed run: removed";
   EXPECT_FALSE(std::filesystem::exists(dir / "cmp"));
   EXPECT_TRUE(std::filesystem::is_directory(existing)) << "there before the run: kept";
+  auto empty = RunCli("build -q " + Gaz() + " -o '' " + Corpus());
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_EQ(empty.err, "actorgraph: error: -o/--output: empty path (name a folder)\n");
   // A successful run keeps the folder it made.
   auto r =
       RunCli("build -q " + Gaz() + " -o " + ShellQuote((dir / "made").string()) + " " + Corpus());

@@ -137,12 +137,13 @@ TEST(GazetteerTools, SuggestWritesEntriesThatLoadWithG) {
                           0),
             0u);
   EXPECT_EQ(std::count(tsv.out.begin(), tsv.out.end(), '\n'), 21);
+  // -o makes the folder it names, as build's -o does.
   auto js = RunCli("gazetteer suggest -q --format json --top 50 " + g + " -o " +
-                   Q(dir / "new.json") + " " + Q(SourcePath("tests/data/suggest")));
+                   Q(dir / "sub" / "new.json") + " " + Q(SourcePath("tests/data/suggest")));
   ASSERT_EQ(js.exit_code, 0) << js.err;
-  auto j = nlohmann::json::parse(ReadFile(dir / "new.json"));
+  auto j = nlohmann::json::parse(ReadFile(dir / "sub" / "new.json"));
   EXPECT_GE(j["actors"].size(), 20u);
-  auto m = RunCli("mentions -q --format jsonl " + g + " -g " + Q(dir / "new.json") + " " +
+  auto m = RunCli("mentions -q --format jsonl " + g + " -g " + Q(dir / "sub" / "new.json") + " " +
                   Q(SourcePath("tests/data/suggest")));
   ASSERT_EQ(m.exit_code, 0) << m.err;
   EXPECT_NE(m.out.find("\"type\":\"person\""), std::string::npos);

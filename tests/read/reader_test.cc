@@ -345,6 +345,18 @@ TEST(Reader, AFileNamedTwiceIsReadOnce) {
                              " (named twice, or a link to it); file skipped");
 }
 
+// A blank JSONL text is an empty document, as a blank .txt file is: not counted.
+TEST(Reader, BlankJsonlTextIsAnEmptyDocument) {
+  std::istringstream in("{\"text\":\" \\n \"}\n{\"text\":\"\",\"title\":\"T\"}\n{\"text\":\"\"}\n");
+  DocumentReader r(in, "b.jsonl", true, ReaderOptions{});
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 1u);  // the title alone is a document
+  EXPECT_EQ(docs[0].text, "T\n\n");
+  EXPECT_EQ(r.documents(), 1u);
+  EXPECT_EQ(r.empty(), 2u);
+  EXPECT_EQ(r.skipped(), 0u);
+}
+
 // A US-order date in a day-first run: read, and the file's ambiguous dates are flagged once.
 TEST(Reader, ADateOnlyTheOtherOrderReadsIsFlaggedOncePerFile) {
   const std::string jsonl =

@@ -16,7 +16,8 @@
 // Bad input never ends the run unless `strict` is set: a file that cannot be decoded, a line
 // longer than `max_line_bytes`, a malformed JSONL line, a file in a folder that cannot be opened
 // (permissions, dangling symlink, symlink loop) is reported once through `warn` and skipped.
-// An empty or blank .txt file is an empty document: it is counted in empty(), not returned.
+// An empty or blank .txt file, or a JSONL line whose text and title are blank, is an empty
+// document: it is counted in empty(), not returned.
 // Folders are walked recursively, following symlinked folders but never entering a folder twice
 // (a symlink loop is reported once and cannot hang the walk).
 #pragma once
@@ -107,7 +108,7 @@ class DocumentReader {
   // call after the first Next(), or a system that will not start the thread: reads as without it.
   void ReadAhead(uint64_t max_bytes);
 
-  uint64_t empty() const { return Settled().empty_; }          // blank .txt documents passed over
+  uint64_t empty() const { return Settled().empty_; }          // blank documents passed over
   uint64_t documents() const { return Settled().documents_; }  // documents returned so far
   uint64_t skipped() const { return Settled().skipped_; }      // documents skipped as invalid
   // Documents kept whose date was unreadable.
