@@ -55,8 +55,8 @@ timeout="${FUZZ_TIMEOUT:-25}"
 fork="${FUZZ_FORK:-0}"
 [[ "$fork" =~ ^[0-9]+$ ]] || { echo "fuzz.sh: FUZZ_FORK must be a number of processes" >&2; exit 2; }
 [ "$fork" -gt 0 ] || fork=""
-all=(fuzz_txt_reader fuzz_jsonl_reader fuzz_gazetteer fuzz_partial fuzz_gold fuzz_text_path
-  fuzz_writers)
+all=(fuzz_txt_reader fuzz_jsonl_reader fuzz_gazetteer fuzz_gazetteer_table fuzz_frames
+  fuzz_partial fuzz_gold fuzz_text_path fuzz_writers)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
@@ -69,7 +69,7 @@ cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" actorgraph_cli >/de
 # which stays in $build/corpus/TARGET and grows run after run).
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_txt_reader,fuzz_jsonl_reader,fuzz_gazetteer,fuzz_partial,fuzz_gold,fuzz_text_path,fuzz_writers}
+mkdir -p "$seeds"/{fuzz_txt_reader,fuzz_jsonl_reader,fuzz_gazetteer,fuzz_gazetteer_table,fuzz_frames,fuzz_partial,fuzz_gold,fuzz_text_path,fuzz_writers}
 for f in "$root"/examples/articles/*.txt; do
   b=$(basename "$f" .txt)
   # The readers' first byte selects the options (fuzz/reader_fuzzer.cc): 0 = auto, no bound.
@@ -100,6 +100,22 @@ if isinstance(d, dict) and isinstance(d.get("actors"), list):
 json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 done
+# Gazetteer tables: the test tables, and six-actor slices of the shipped gazetteer written by
+# `gazetteer convert` as CSV and TSV; byte 0 picks the delimiter (fuzz/gazetteer_table_fuzzer.cc).
+for f in "$root"/tests/data/gazetteer/*.tsv; do
+  { printf '\1'; head -c 3500 "$f"; } >"$seeds/fuzz_gazetteer_table/$(basename "$f")"
+done
+for f in "$seeds"/fuzz_gazetteer/*.json; do
+  b=$(basename "$f" .json)
+  for ext in csv tsv; do
+    "$build/actorgraph" gazetteer convert "$f" "$seeds/$b.$ext" >/dev/null 2>&1 || continue
+    { [ "$ext" = tsv ] && printf '\1' || printf '\0'; head -c 3500 "$seeds/$b.$ext"; } \
+      >"$seeds/fuzz_gazetteer_table/$b.$ext"
+    rm -f "$seeds/$b.$ext"
+  done
+done
+# Frame dictionaries: the shipped ones.
+cp "$root"/data/frames/*.json "$seeds/fuzz_frames/"
 # Compact JSON, and a two-document slice, so that the gold seeds fit in max_len (below).
 python3 - "$root/examples/gold.json" "$seeds/fuzz_gold" <<'PY'
 import json, sys
@@ -137,6 +153,7 @@ done
 dict_for() {
   case "$1" in
     fuzz_txt_reader | fuzz_text_path | fuzz_writers) echo "$root/fuzz/arabic.dict" ;;
+    fuzz_gazetteer_table) echo "$root/fuzz/table.dict" ;;
     *) echo "$root/fuzz/json.dict" ;;
   esac
 }

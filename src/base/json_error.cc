@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "actorgraph/base/utf8.h"
+
 namespace actorgraph {
 namespace {
 
@@ -11,23 +13,6 @@ struct Parsed {
   std::string line, column;  // digits, empty when what() names none
   std::string reason;
 };
-
-// The length of the valid UTF-8 sequence (RFC 3629) at the start of `s`, or 0 when it is not one.
-size_t Utf8SequenceLength(std::string_view s) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(0);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || len > s.size()) return 0;
-  uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-  for (size_t k = 1; k < len; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-      (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-    return 0;
-  return len;
-}
 
 std::string Digits(std::string_view s, size_t at) {
   size_t end = at;
@@ -57,7 +42,8 @@ Parsed Parse(std::string_view what) {
   // given as JSON) are shown as <0xNN>, so the message stays one line of valid text.
   size_t i = 0;
   while (i < rest.size() && p.reason.size() < kMaxReasonBytes) {
-    size_t len = Utf8SequenceLength(rest.substr(i));
+    size_t len = Utf8SequenceLength(reinterpret_cast<const unsigned char*>(rest.data()) + i,
+                                    rest.size() - i);
     if (len == 0) {
       static const char kHex[] = "0123456789ABCDEF";
       unsigned char c = static_cast<unsigned char>(rest[i]);
@@ -82,6 +68,11 @@ std::string JsonErrorAt(std::string_view what, size_t byte) {
   std::string b = std::to_string(byte);
   if (p.line.empty()) return "at byte " + b + ": " + p.reason;
   return "at line " + p.line + ", column " + p.column + " (byte " + b + "): " + p.reason;
+}
+
+std::string JsonExceptionReason(std::string_view what) {
+  size_t body = what.find("] ");
+  return std::string(body == std::string_view::npos ? what : what.substr(body + 2));
 }
 
 std::string JsonErrorInLine(std::string_view what, size_t byte) {

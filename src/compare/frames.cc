@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/json_error.h"
 
 namespace actorgraph {
 namespace {
@@ -35,7 +36,9 @@ FrameDictionary FrameDictionary::Parse(std::string_view json, const std::string&
   try {
     doc = nlohmann::json::parse(json);
   } catch (const nlohmann::json::parse_error& e) {
-    throw Error(name + ": byte " + std::to_string(e.byte) + ": malformed JSON");
+    throw Error(name + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
+    throw Error(name + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
   if (!doc.is_object()) throw Error(name + ": expected a JSON object with 'frames'");
   FrameDictionary d;

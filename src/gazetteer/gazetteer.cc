@@ -527,9 +527,7 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
     problems->push_back(std::move(p));
     return;
   } catch (const json::exception& e) {  // out_of_range: a number too large for a double
-    GazetteerProblem p{name, "", "",
-                       "malformed JSON: " + std::string(std::string_view(e.what()).substr(
-                                                std::string_view(e.what()).find("] ") + 2))};
+    GazetteerProblem p{name, "", "", "malformed JSON: " + JsonExceptionReason(e.what())};
     if (problems == nullptr) throw Error(p.ToString());
     problems->push_back(std::move(p));
     return;

@@ -9,6 +9,7 @@
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/json_error.h"
+#include "actorgraph/base/utf8.h"
 
 namespace actorgraph {
 namespace {
@@ -190,6 +191,13 @@ std::string GazetteerTableToJson(
   auto pos = [&](uint32_t line, uint32_t col) {
     return name + ":" + std::to_string(line) + ":" + std::to_string(col);
   };
+  // Excel saves "CSV" in the Windows code page (windows-1256 on Arabic systems): say so at the
+  // first cell that is not UTF-8, rather than let the JSON writer fail on it.
+  for (const auto& row : rows)
+    for (const TableCell& c : row)
+      if (int64_t bad = FindInvalidUtf8(c.text); bad >= 0)
+        throw Error(pos(c.line, c.column) + ": byte " + std::to_string(bad) +
+                    " of the cell: invalid UTF-8; save the table as UTF-8 (Excel: \"CSV UTF-8\")");
   std::map<std::string, uint32_t> columns;  // name -> 1-based column
   std::vector<std::string> header;
   for (const TableCell& c : rows[0]) {
@@ -296,7 +304,7 @@ std::string GazetteerTableToJson(
                std::to_string(it == columns.end() ? 1 : it->second);
       });
   }
-  return doc.dump(2);
+  return doc.dump(2, ' ', false, ojson::error_handler_t::replace);  // a file name not in UTF-8
 }
 
 std::string GazetteerJsonToTable(std::string_view json_text, char delimiter,
@@ -306,6 +314,8 @@ std::string GazetteerJsonToTable(std::string_view json_text, char delimiter,
     doc = nlohmann::json::parse(json_text);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(name + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
+    throw Error(name + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
   if (!doc.is_object() || !doc.contains("actors") || !doc["actors"].is_array())
     throw Error(name + ": field 'actors': missing or not a list");

@@ -26,9 +26,7 @@ std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(path + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
-    throw Error(
-        path + ": malformed JSON: " +
-        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
+    throw Error(path + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
   if (!j.is_array()) throw Error(path + ": expected a list of documents");
   std::vector<GoldDocument> out;

@@ -43,9 +43,7 @@ ordered_json ParseJson(std::string_view contents, const std::string& name) {
                   " before the partial graph is complete");
     throw Error(name + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   } catch (const ordered_json::exception& e) {  // out_of_range: a number too large for a double
-    throw Error(
-        name + ": malformed JSON: " +
-        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
+    throw Error(name + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
   if (!j.is_object() || !j.contains("actorgraph_partial"))
     throw Error(name + ": field 'actorgraph_partial': missing: not a partial graph");

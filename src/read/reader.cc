@@ -40,42 +40,6 @@ std::string FieldString(const nlohmann::json& obj, const char* field, const std:
 
 }  // namespace
 
-int64_t FindInvalidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return static_cast<int64_t>(i);
-    }
-    if (i + len > n) return static_cast<int64_t>(i);
-    for (size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return static_cast<int64_t>(i);
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return static_cast<int64_t>(i);
-    i += len;
-  }
-  return -1;
-}
-
 bool IsIsoDate(std::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -471,9 +435,7 @@ void ParseJsonlLineDom(std::string_view line, const std::string& where,
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(where + ": malformed JSON " + JsonErrorInLine(e.what(), e.byte));
   } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
-    throw Error(
-        where + ": malformed JSON: " +
-        std::string(std::string_view(e.what()).substr(std::string_view(e.what()).find("] ") + 2)));
+    throw Error(where + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
   if (!obj.is_object()) throw Error(where + ": expected a JSON object");
   auto text = obj.find("text");

@@ -45,6 +45,19 @@ TEST(Frames, MalformedFilesNameFrameAndField) {
                Error);
 }
 
+// Found by fuzz_frames (fuzz/regressions/fuzz_frames/): 1e400 made nlohmann throw out_of_range,
+// which FrameDictionary::Parse did not catch.
+TEST(Frames, NumberBeyondADoubleIsMalformedJson) {
+  std::string crash = testing::ReadFile(testing::SourcePath(
+      "fuzz/regressions/fuzz_frames/crash-4f29466026e472bbffb447a490bc4c5f430dd91d"));
+  try {
+    FrameDictionary::Parse(crash, "f.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "f.json: malformed JSON: number overflow parsing '1e400'");
+  }
+}
+
 TEST(Frames, ShippedStarterLoads) {
   FrameDictionary d = FrameDictionary::Load(testing::SourcePath("data/frames/conflict.json"));
   std::vector<std::string> ids;

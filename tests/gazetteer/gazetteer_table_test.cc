@@ -105,5 +105,24 @@ TEST(GazetteerTable, RefusesValuesACellCannotHold) {
   EXPECT_NE(e.find("x.json: actor 'x': field 'aliases.en[0]'"), std::string::npos) << e;
 }
 
+// Found by fuzz_gazetteer_table (fuzz/regressions/fuzz_gazetteer_table/): a cell that is not UTF-8
+// (Excel's "CSV" in windows-1256) made nlohmann's dump() throw type_error 316 out of the
+// converter. Now the cell is named.
+TEST(GazetteerTable, ACellThatIsNotUtf8IsNamed) {
+  std::string crash = testing::ReadFile(testing::SourcePath(
+      "fuzz/regressions/fuzz_gazetteer_table/crash-d18fdcb174ee6351e2d3cb71a6cf5255df271339"));
+  ASSERT_FALSE(crash.empty());
+  std::string e = ErrorOf([&] { GazetteerTableToJson(crash.substr(1), ',', "t.csv"); });
+  EXPECT_NE(e.find(": invalid UTF-8; save the table as UTF-8"), std::string::npos) << e;
+  // windows-1256 Arabic in a label cell: line 2, column 3.
+  e = ErrorOf([] {
+    GazetteerTableToJson("id,type,label_ar,label_en\nx,state,\xC7\xE1\xDA\xD1\xC7\xDE,Iraq\n", ',',
+                         "t.csv");
+  });
+  EXPECT_EQ(e,
+            "t.csv:2:3: byte 0 of the cell: invalid UTF-8; save the table as UTF-8 (Excel: \"CSV "
+            "UTF-8\")");
+}
+
 }  // namespace
 }  // namespace actorgraph

@@ -447,15 +447,6 @@ TEST(Reader, RecognisesIsoDates) {
   EXPECT_FALSE(IsIsoDate("2021-01-01T00:00"));
 }
 
-TEST(Reader, FindInvalidUtf8) {
-  EXPECT_EQ(FindInvalidUtf8("plain ascii"), -1);
-  EXPECT_EQ(FindInvalidUtf8("العراق"), -1);
-  EXPECT_EQ(FindInvalidUtf8("ab\xC0\x80"), 2);            // overlong
-  EXPECT_EQ(FindInvalidUtf8("\xED\xA0\x80"), 0);          // surrogate
-  EXPECT_EQ(FindInvalidUtf8("x\xE2\x82"), 1);             // truncated
-  EXPECT_EQ(FindInvalidUtf8("\xF0\x9F\x98\x80 ok"), -1);  // emoji
-}
-
 // The JSONL reader parses with simdjson's On-Demand API and hands every line it does not accept to
 // the nlohmann DOM path; either way a line gives the same document or the same message. These lines
 // exercise both paths: escapes, numbers and booleans in metadata, nested values, duplicate keys,

@@ -25,4 +25,8 @@ std::string JsonErrorAt(std::string_view what, size_t byte);
 // "at byte B of the line: REASON".
 std::string JsonErrorInLine(std::string_view what, size_t byte);
 
+// For nlohmann's other exceptions while parsing (out_of_range: a number beyond a double, such as
+// 1e400): the text after "] ", e.g. "number overflow parsing '1e400'".
+std::string JsonExceptionReason(std::string_view what);
+
 }  // namespace actorgraph

@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "actorgraph/base/utf8.h"
 #include "actorgraph/read/date.h"
 #include "actorgraph/read/document.h"
 #include "actorgraph/read/encoding.h"
@@ -164,8 +165,7 @@ class DocumentReader {
   bool next_called_ = false;
 };
 
-// The byte offset of the first invalid UTF-8 sequence in `s`, or -1 when `s` is valid UTF-8.
-int64_t FindInvalidUtf8(std::string_view s);
+// FindInvalidUtf8 (base/utf8.h) is declared there; this header includes it for its users.
 
 // True for YYYY-MM-DD with a month 01-12 and a day 01-31: the form of Document::date (the reader
 // keeps the day of a longer ISO 8601 value), of role dates, and what GEXF's xsd:date accepts.
