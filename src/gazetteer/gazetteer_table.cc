@@ -252,7 +252,7 @@ std::string GazetteerTableToJson(
       ojson o = ojson::object();
       for (auto [lang, col] : {std::pair{"ar", col_ar}, std::pair{"en", col_en}}) {
         std::string v = get(col);
-        if (v.empty()) continue;
+        if (SplitBar(v).empty()) continue;  // empty, or only '|': no items, no field
         ojson items = ojson::array();
         for (const auto& item : SplitBar(v))
           items.push_back(tiers ? AliasItem(item, tier, where(col)) : ojson(item));
@@ -264,19 +264,19 @@ std::string GazetteerTableToJson(
     lists("capitals", "capitals_ar", "capitals_en", true);
     {
       ojson d = ojson::object();
-      if (!get("demonym_stems").empty()) d["stems"] = SplitBar(get("demonym_stems"));
+      if (!SplitBar(get("demonym_stems")).empty()) d["stems"] = SplitBar(get("demonym_stems"));
       for (auto [lang, col] : {std::pair{"ar", "demonyms_ar"}, std::pair{"en", "demonyms_en"}}) {
-        if (get(col).empty()) continue;
+        if (SplitBar(get(col)).empty()) continue;
         ojson items = ojson::array();
         for (const auto& item : SplitBar(get(col)))
           items.push_back(AliasItem(item, tier, where(col)));
         d[lang] = items;
       }
-      if (!get("demonym_block").empty()) d["block"] = SplitBar(get("demonym_block"));
+      if (!SplitBar(get("demonym_block")).empty()) d["block"] = SplitBar(get("demonym_block"));
       if (!d.empty()) e["demonyms"] = d;
     }
-    if (!get("affiliations").empty()) e["affiliations"] = SplitBar(get("affiliations"));
-    if (!get("roles").empty()) {
+    if (!SplitBar(get("affiliations")).empty()) e["affiliations"] = SplitBar(get("affiliations"));
+    if (!SplitBar(get("roles")).empty()) {
       ojson roles = ojson::array();
       for (const auto& item : SplitBar(get("roles"))) {
         size_t at = item.rfind('@');

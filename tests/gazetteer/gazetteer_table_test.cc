@@ -105,6 +105,18 @@ TEST(GazetteerTable, RefusesValuesACellCannotHold) {
   EXPECT_NE(e.find("x.json: actor 'x': field 'aliases.en[0]'"), std::string::npos) << e;
 }
 
+// Found by fuzz_gazetteer_table: a list cell holding only '|' gave an empty list ("roles": []),
+// which the JSON -> table -> JSON round trip dropped. A cell with no items is no field.
+TEST(GazetteerTable, AListCellWithNoItemsIsNoField) {
+  std::string json = GazetteerTableToJson(
+      "id,type,label_ar,label_en,aliases_ar,roles,affiliations,demonym_stems\n"
+      "x,person,س,X, | ,|,||, \n",
+      ',', "t.csv");
+  for (const char* field : {"aliases", "roles", "affiliations", "demonyms"})
+    EXPECT_EQ(json.find(std::string("\"") + field + "\""), std::string::npos) << field << json;
+  EXPECT_EQ(GazetteerTableToJson(GazetteerJsonToTable(json, ',', "t.json"), ',', "t.csv"), json);
+}
+
 // Found by fuzz_gazetteer_table (fuzz/regressions/fuzz_gazetteer_table/): a cell that is not UTF-8
 // (Excel's "CSV" in windows-1256) made nlohmann's dump() throw type_error 316 out of the
 // converter. Now the cell is named.
