@@ -1,6 +1,8 @@
 #include "actorgraph/base/atomic_file.h"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -146,6 +148,17 @@ OutputSet::~OutputSet() {
 
 std::vector<std::filesystem::path> OutputSet::Commit() {
   std::lock_guard<std::mutex> lock(g_set_mutex);
+  // SIGINT, SIGTERM and SIGHUP wait until every file is renamed: a handler running between two
+  // renames would leave some outputs new and some old. (The caller's other threads have ended by
+  // now: a run commits after counting.) The signal is delivered when the mask is restored.
+  sigset_t block, old;
+  sigemptyset(&block);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+  pthread_sigmask(SIG_BLOCK, &block, &old);
+  struct Restore {
+    sigset_t* mask;
+    ~Restore() { pthread_sigmask(SIG_SETMASK, mask, nullptr); }
+  } restore{&old};
   std::vector<std::filesystem::path> out;
   std::vector<std::filesystem::path> folders;
   size_t done = 0;

@@ -44,7 +44,13 @@ Parsed Parse(std::string_view what) {
   while (i < rest.size() && p.reason.size() < kMaxReasonBytes) {
     size_t len = Utf8SequenceLength(reinterpret_cast<const unsigned char*>(rest.data()) + i,
                                     rest.size() - i);
-    if (len == 0) {
+    const unsigned char c0 = static_cast<unsigned char>(rest[i]);
+    const bool control = len == 1 && (c0 < 0x20 || c0 == 0x7F);
+    const bool bom = len == 3 && rest.substr(i, 3) == "\xEF\xBB\xBF";  // invisible when printed
+    if (bom) {
+      p.reason += "<U+FEFF>";
+      i += 3;
+    } else if (len == 0 || control) {
       static const char kHex[] = "0123456789ABCDEF";
       unsigned char c = static_cast<unsigned char>(rest[i]);
       p.reason += "<0x";

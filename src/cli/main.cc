@@ -64,7 +64,8 @@ extern "C" void OnTerminatingSignal(int sig) {
     WriteAll(name);
     WriteAll(" and ");
     WriteAll(count);
-    WriteAll(" other outputs; removed their temporary files, the earlier versions are untouched\n");
+    WriteAll(writing == 2 ? " other output" : " other outputs");
+    WriteAll("; removed their temporary files, the earlier versions are untouched\n");
   } else {
     WriteAll("; no output was being written, none is partial\n");
   }

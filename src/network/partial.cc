@@ -24,7 +24,12 @@ using nlohmann::ordered_json;
 // 2: nodes and edges carry "sources", evidence "source" and "url".
 constexpr uint64_t kPartialVersion = 3;  // 3: types and roles
 
+// The bytes of a partial graph file; Error naming the file when it is a folder or unreadable.
 std::string ReadWhole(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(path.string() +
+                ": is a folder, not a partial graph (name its actors.partial.json)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path.string() + ": cannot open partial graph: " + std::strerror(errno));
   std::ostringstream ss;
@@ -157,10 +162,7 @@ ordered_json DateMap(const std::map<std::string, uint64_t>& m) {
 void CheckDistinctShards(const std::vector<std::filesystem::path>& paths) {
   std::map<std::string, std::filesystem::path> seen;  // content hash -> first file
   for (const auto& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) throw Error(p.string() + ": cannot open partial graph: " + std::strerror(errno));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto [it, fresh] = seen.emplace(Sha256Hex(bytes), p);
+    auto [it, fresh] = seen.emplace(Sha256Hex(ReadWhole(p)), p);
     if (!fresh)
       throw Error("merge: " + it->second.string() + " and " + p.string() +
                   " are the same shard (identical contents); merging both would double every "

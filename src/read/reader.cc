@@ -738,11 +738,13 @@ bool DocumentReader::NextJsonl(Document* doc) {
         date_order_warned_ = current_;
         const bool day_first = options_.date_order == DateOrder::kDayFirst;
         if (options_.warn)
-          options_.warn(where + ": field 'date': '" + other_order_date_ + "' is a date only " +
+          options_.warn(where + ": field 'date': '" + other_order_date_ + "' can only be read " +
                         (day_first ? "month" : "day") + " first, but --date-order is " +
-                        (day_first ? "dmy" : "mdy") + ": this file's dates such as 03/04/2024 " +
-                        "may be misread (--date-order " + (day_first ? "mdy" : "dmy") +
-                        " reads them " + (day_first ? "month" : "day") + " first)");
+                        (day_first ? "dmy" : "mdy") +
+                        ": this file's dates whose day and month are both 12 or less may be "
+                        "misread (--date-order " +
+                        (day_first ? "mdy" : "dmy") + " reads them " +
+                        (day_first ? "month" : "day") + " first)");
       }
       return true;
     } catch (const Error& e) {

@@ -54,6 +54,9 @@ TEST(JsonError, BytesThatAreNotUtf8AreShownAsHex) {
   EXPECT_NE(s.find("<0x89>"), std::string::npos) << s;
   EXPECT_EQ(s.find('\x89'), std::string::npos) << s;
   EXPECT_EQ(JsonErrorAt("[x] bad 'a\xC3\xA9\xE9'", 4), "at byte 4: bad 'a\xC3\xA9<0xE9>'");
+  // Control characters and a byte order mark are invisible or harmful on a terminal.
+  EXPECT_EQ(JsonErrorAt("[x] bad '\x7F\x1B\xEF\xBB\xBFx'", 2),
+            "at byte 2: bad '<0x7F><0x1B><U+FEFF>x'");
 }
 
 TEST(JsonError, OtherFormsKeepTheirText) {

@@ -131,6 +131,11 @@ TEST(CliBadInput, MergeRefusesTruncatedAndForeignPartials) {
   EXPECT_EQ(cut.err, "actorgraph: error: " + (dir / "cut.json").string() +
                          ": truncated: the JSON ends at byte 100 before the partial graph is "
                          "complete\n");
+  auto folder = RunCli("merge " + Gaz() + " -o " + Q(dir / "o") + " " +
+                       Q(dir / "a/actors.partial.json") + " " + Q(dir / "a"));
+  EXPECT_EQ(folder.exit_code, 1);
+  EXPECT_EQ(folder.err, "actorgraph: error: " + (dir / "a").string() +
+                            ": is a folder, not a partial graph (name its actors.partial.json)\n");
   auto other = TempDir("other_gaz");
   WriteFile(other / "g.json", R"({"actorgraph_gazetteer": 1, "actors": []})");
   auto foreign = RunCli("merge -g " + Q(other / "g.json") + " -o " + Q(dir / "o") + " " +

@@ -380,9 +380,9 @@ TEST(Reader, ADateOnlyTheOtherOrderReadsIsFlaggedOncePerFile) {
     EXPECT_EQ(docs[0].date, "2024-04-03");
     ASSERT_EQ(warnings.size(), 1u) << ::testing::PrintToString(warnings);
     EXPECT_EQ(warnings[0],
-              "d.jsonl:2: field 'date': '05/15/2024' is a date only month first, but --date-order "
-              "is dmy: this file's dates such as 03/04/2024 may be misread (--date-order mdy reads "
-              "them month first)");
+              "d.jsonl:2: field 'date': '05/15/2024' can only be read month first, but "
+              "--date-order is dmy: this file's dates whose day and month are both 12 or less may "
+              "be misread (--date-order mdy reads them month first)");
   }
 }
 

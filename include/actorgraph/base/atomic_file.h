@@ -27,8 +27,10 @@ void WriteFileAtomically(const std::filesystem::path& path,
 // Commit() (an Error unwinding: a full disk on the fourth file, a failed Graphviz render) unlinks
 // its pending files. So a run that fails part-way, or is interrupted (RemoveTemporaryFiles unlinks
 // pending files too), leaves every earlier output as it was, never a mix of old and new files.
-// Commit() itself can only fail on a rename(2) (the folder removed at that moment): it then
-// unlinks the files not yet renamed and throws Error "cannot write PATH: REASON".
+// Commit() holds SIGINT, SIGTERM and SIGHUP in the calling thread while it renames, so an
+// interrupt lands before the first rename or after the last. It can only fail on a rename(2)
+// (the folder removed at that moment): it then unlinks the files not yet renamed and throws
+// Error "cannot write PATH: REASON".
 // Up to 4096 pending files are also known to the signal handler; more are still replaced
 // together, but an interrupt leaves their temporary files behind.
 class OutputSet {

@@ -7,8 +7,9 @@
 // where L is 1-based and C counts the bytes read on line L (0 when the offending byte is the line
 // break itself). Both functions take that what() and `byte`; a what() of another form keeps its
 // text after "] " as the reason. The reason is cut after about 160 bytes on a UTF-8 character
-// boundary (the "last read" token nlohmann quotes can be a whole string), and a byte of it that
-// is not UTF-8 (RFC 3629) is shown as <0xNN>.
+// boundary (the "last read" token nlohmann quotes can be a whole string); a byte of it that is
+// not UTF-8 (RFC 3629) or is a control character (C0, DEL) is shown as <0xNN>, a byte order mark
+// as <U+FEFF>.
 #pragma once
 
 #include <cstddef>
