@@ -186,6 +186,10 @@ std::vector<std::vector<TableCell>> ParseTable(std::string_view text, char delim
 std::string GazetteerTableToJson(
     std::string_view table, char delimiter, const std::string& name,
     std::vector<std::function<std::string(const std::string&)>>* locate) {
+  if (table.starts_with("\xFF\xFE") || table.starts_with("\xFE\xFF"))
+    throw Error(name +
+                ":1:1: the table is UTF-16 (Excel's \"Unicode text\"); save it as UTF-8 (Excel: "
+                "\"CSV UTF-8\") or convert it: iconv -f utf-16 -t utf-8");
   auto rows = ParseTable(table, delimiter, name);
   if (rows.empty()) throw Error(name + ":1:1: empty table (the first row names the columns)");
   auto pos = [&](uint32_t line, uint32_t col) {
@@ -197,7 +201,8 @@ std::string GazetteerTableToJson(
     for (const TableCell& c : row)
       if (int64_t bad = FindInvalidUtf8(c.text); bad >= 0)
         throw Error(pos(c.line, c.column) + ": byte " + std::to_string(bad) +
-                    " of the cell: invalid UTF-8; save the table as UTF-8 (Excel: \"CSV UTF-8\")");
+                    " of the cell: invalid UTF-8; save the table as UTF-8 (Excel: \"CSV UTF-8\") "
+                    "or convert it, e.g. iconv -f cp1256 -t utf-8");
   std::map<std::string, uint32_t> columns;  // name -> 1-based column
   std::vector<std::string> header;
   for (const TableCell& c : rows[0]) {

@@ -133,7 +133,9 @@ TEST(GazetteerTable, ACellThatIsNotUtf8IsNamed) {
   });
   EXPECT_EQ(e,
             "t.csv:2:3: byte 0 of the cell: invalid UTF-8; save the table as UTF-8 (Excel: \"CSV "
-            "UTF-8\")");
+            "UTF-8\") or convert it, e.g. iconv -f cp1256 -t utf-8");
+  e = ErrorOf([] { GazetteerTableToJson(std::string("\xFF\xFEi\0d\0", 6), '\t', "t.tsv"); });
+  EXPECT_EQ(e.rfind("t.tsv:1:1: the table is UTF-16 (Excel's \"Unicode text\")", 0), 0u) << e;
 }
 
 }  // namespace
