@@ -259,6 +259,7 @@ bool DocumentReader::Start(std::istream& in, bool sniff) {
   decoded_ = false;
   line_ = 0;
   file_encoding_.clear();
+  looked_ahead_ = false;
   bool whole = !decoder_.LineSplittable();
   if (decoder_.IsAuto()) {
     Bom bom = DetectBom(lines_->Peek(3));
@@ -343,12 +344,33 @@ bool DocumentReader::DecodeBytes(std::string_view bytes, const std::string& wher
   }
   std::string used;
   if (!decoder_.Decode(bytes, utf8, &error, &used, file_encoding_)) {
-    Skip(where + ": " + error);
-    return false;
+    std::string ahead = file_encoding_.empty() ? EncodingAhead(bytes) : "";
+    std::string unused;
+    if (ahead.empty() || !decoder_.Decode(bytes, utf8, &unused, &used, ahead)) {
+      Skip(where + ": " + error);
+      return false;
+    }
   }
   // What the detector found holds for the rest of the file (TextDecoder::Decode's `prefer`).
   if (used != "UTF-8" && used != "UTF-16LE" && used != "UTF-16BE") file_encoding_ = used;
   return true;
+}
+
+// A JSONL line too short for a confident guess of its encoding, before any line of its input
+// gave one (the first line of a windows-1256 file is often a short one): ICU's detector tries
+// again on the line and the bytes after it (up to 64 KiB of the read buffer), once per input,
+// and the encoding it finds there is the line's. "" when `auto` is not in use, the input is
+// decoded as a whole, the detector finds nothing beyond UTF-8/UTF-16, or it was tried before.
+std::string DocumentReader::EncodingAhead(std::string_view bytes) {
+  if (looked_ahead_ || !decoder_.IsAuto() || decoded_ || !lines_) return "";
+  looked_ahead_ = true;
+  std::string sample(bytes);
+  sample += '\n';
+  sample += lines_->Peek(size_t{1} << 16);
+  std::string utf8, error, used;
+  if (!decoder_.Decode(sample, &utf8, &error, &used)) return "";
+  if (used == "UTF-8" || used.starts_with("UTF-16")) return "";
+  return used;
 }
 
 namespace {

@@ -123,6 +123,16 @@ TEST(Encoding, ShortJsonlLineTakesTheEncodingFoundEarlierInItsFile) {
   EXPECT_TRUE(both_warnings.empty()) << ::testing::PrintToString(both_warnings);
   ASSERT_EQ(texts.size(), 2u);
   EXPECT_EQ(texts[1], "في بغداد");
+  // Before the long line, as the first line of its file: the detector looks at the lines after
+  // it (DocumentReader::EncodingAhead) and the line is read, not skipped.
+  WriteFile(dir / "first.jsonl",
+            ConvertFromUtf8(shortline + line(article.substr(0, 3000)), "cp1256"));
+  std::vector<std::string> first_warnings;
+  texts = read("first.jsonl", &first_warnings);
+  EXPECT_TRUE(first_warnings.empty()) << ::testing::PrintToString(first_warnings);
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[0], "في بغداد");
+  EXPECT_EQ(texts[1], article.substr(0, 3000));
 }
 
 TEST(Encoding, UnknownEncodingIsAnError) {

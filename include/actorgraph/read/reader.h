@@ -137,6 +137,7 @@ class DocumentReader {
                   std::string* unreadable_date);
   bool ReadTxt(Document* doc);
   bool DecodeBytes(std::string_view bytes, const std::string& where, std::string* utf8);
+  std::string EncodingAhead(std::string_view bytes);
   void Skip(const std::string& message, const char* what = "document");
   void AddFolder(const std::string& folder, std::vector<std::string>* found);
 
@@ -152,6 +153,7 @@ class DocumentReader {
   std::string current_;        // name of the current input
   std::string doubted_;        // the input whose named encoding was last doubted (warned once)
   std::string file_encoding_;  // the encoding auto detected in the current input ("" none yet)
+  bool looked_ahead_ = false;  // EncodingAhead tried in the current input
   std::string other_order_date_;   // the last date only the other day/month order could read
   std::string date_order_warned_;  // the input warned about it (once per file)
   std::string current_stem_;  // its document id stem (TxtDocumentId), for JSONL lines without id
