@@ -143,10 +143,28 @@ std::string Fold(std::string_view in) {
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-std::string Format(int y, int m, int d) {
+// "YYYY-MM-DD", or "" with the reason in `*why` when the numbers name no day.
+std::string Format(int y, int m, int d, std::string* why) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return "";
-  if (d > kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0)) return "";
+  static const char* const kNames[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
+  if (m < 1 || m > 12) {
+    *why = "there is no month " + std::to_string(m);
+    return "";
+  }
+  if (y < 1000 || y > 9999) {
+    *why = "year " + std::to_string(y) + " is outside 1000-9999";
+    return "";
+  }
+  const int days = kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0);
+  if (d < 1 || d > days) {
+    *why = d < 1 ? "there is no day " + std::to_string(d)
+                 : std::string(kNames[m - 1]) + " " + std::to_string(y) + " has " +
+                       std::to_string(days) + " days";
+    return "";
+  }
+  why->clear();
   std::string out = std::to_string(y) + "-00-00";  // y has four digits here
   out[5] = static_cast<char>('0' + m / 10);
   out[6] = static_cast<char>('0' + m % 10);
@@ -182,12 +200,13 @@ bool IsTime(const std::string& s) {
 }
 
 // Numeric forms: y-m-d, y/m/d, y.m.d, yyyymmdd, d/m/y (see the header for the order rule).
-std::string ParseNumeric(const std::string& w, DateOrder order, bool* other_order) {
+std::string ParseNumeric(const std::string& w, DateOrder order, bool* other_order,
+                         std::string* why) {
   std::string token = w;
   if (size_t t = token.find('t'); t != std::string::npos && t >= 8) token.resize(t);  // ISO time
   if (token.size() == 8 && AllDigits(token))
     return Format(std::stoi(token.substr(0, 4)), std::stoi(token.substr(4, 2)),
-                  std::stoi(token.substr(6, 2)));
+                  std::stoi(token.substr(6, 2)), why);
   std::vector<std::string> parts;
   char sep = 0;
   std::string cur;
@@ -206,7 +225,7 @@ std::string ParseNumeric(const std::string& w, DateOrder order, bool* other_orde
   for (const auto& p : parts)
     if (!AllDigits(p) || p.size() > 4) return "";
   int a = std::stoi(parts[0]), b = std::stoi(parts[1]), c = std::stoi(parts[2]);
-  if (parts[0].size() == 4) return Format(a, b, c);  // y m d
+  if (parts[0].size() == 4) return Format(a, b, c, why);  // y m d
   if (parts[2].size() == 2)
     c += 2000;
   else if (parts[2].size() != 4)
@@ -215,9 +234,9 @@ std::string ParseNumeric(const std::string& w, DateOrder order, bool* other_orde
   // Only the other order gives a date: 05/15/2024 under day first, 15/05/2024 under month first.
   if (day_first ? (b > 12 && a <= 12) : (a > 12 && b <= 12)) {
     if (other_order) *other_order = true;
-    return day_first ? Format(c, a, b) : Format(c, b, a);
+    return day_first ? Format(c, a, b, why) : Format(c, b, a, why);
   }
-  return day_first ? Format(c, b, a) : Format(c, a, b);
+  return day_first ? Format(c, b, a, why) : Format(c, a, b, why);
 }
 
 int MonthOf(const std::vector<std::string>& words, size_t i, size_t* used) {
@@ -246,8 +265,12 @@ int MonthOf(const std::vector<std::string>& words, size_t i, size_t* used) {
 
 }  // namespace
 
-std::string ParseDate(std::string_view text, DateOrder order, bool* other_order) {
+std::string ParseDate(std::string_view text, DateOrder order, bool* other_order,
+                      std::string* problem) {
   if (other_order) *other_order = false;
+  std::string why_here;
+  std::string* why = problem ? problem : &why_here;
+  why->clear();
   std::vector<std::string> words = Words(Fold(text));
   size_t i = 0;
   while (i < words.size()) {  // weekday names open some dates
@@ -269,7 +292,7 @@ std::string ParseDate(std::string_view text, DateOrder order, bool* other_order)
   };
   // One numeric token.
   bool other = false;
-  if (std::string d = ParseNumeric(words[i], order, &other); !d.empty()) {
+  if (std::string d = ParseNumeric(words[i], order, &other, why); !d.empty()) {
     if (!rest_is_time(i + 1)) return "";
     if (other_order) *other_order = other;
     return d;
@@ -280,7 +303,7 @@ std::string ParseDate(std::string_view text, DateOrder order, bool* other_order)
     if (int m = MonthOf(words, i + 1, &used); m > 0 && i + 1 + used < words.size()) {
       const std::string& y = words[i + 1 + used];
       if (AllDigits(y) && y.size() == 4 && rest_is_time(i + 2 + used))
-        return Format(std::stoi(y), m, std::stoi(words[i]));
+        return Format(std::stoi(y), m, std::stoi(words[i]), why);
     }
   }
   // Month Day Year: "May 15, 2024".
@@ -289,7 +312,7 @@ std::string ParseDate(std::string_view text, DateOrder order, bool* other_order)
     const std::string& y = words[i + used + 1];
     if (AllDigits(d) && d.size() <= 2 && AllDigits(y) && y.size() == 4 &&
         rest_is_time(i + used + 2))
-      return Format(std::stoi(y), m, std::stoi(d));
+      return Format(std::stoi(y), m, std::stoi(d), why);
   }
   return "";
 }

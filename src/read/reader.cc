@@ -752,9 +752,13 @@ bool DocumentReader::NextJsonl(Document* doc) {
       }
       if (!unreadable_date.empty()) {
         ++undated_;
-        if (options_.warn)
+        if (options_.warn) {
+          std::string problem;  // why, when its form was read but its numbers name no day
+          ParseDate(unreadable_date, options_.date_order, nullptr, &problem);
           options_.warn(where + ": field 'date': '" + unreadable_date +
-                        "' is not a date actorgraph can read; document kept, undated");
+                        "' is not a date actorgraph can read" +
+                        (problem.empty() ? "" : " (" + problem + ")") + "; document kept, undated");
+        }
       }
       if (!other_order_date_.empty() && date_order_warned_ != current_) {
         date_order_warned_ = current_;

@@ -76,5 +76,26 @@ TEST(ParseDate, RejectsWhatIsNotACertainDate) {
   EXPECT_EQ(ParseDate("2024-05"), "");
 }
 
+// The reason a form that was read names no day, for the reader's warning.
+TEST(ParseDate, SaysWhyItsNumbersNameNoDay) {
+  auto problem = [](std::string_view text, DateOrder order = DateOrder::kDayFirst) {
+    std::string why = "stale";
+    EXPECT_EQ(ParseDate(text, order, nullptr, &why), "") << text;
+    return why;
+  };
+  EXPECT_EQ(problem("31/02/2024"), "February 2024 has 29 days");
+  EXPECT_EQ(problem("02/31/2024", DateOrder::kMonthFirst), "February 2024 has 29 days");
+  EXPECT_EQ(problem("1900-02-29"), "February 1900 has 28 days");
+  EXPECT_EQ(problem("31 أبريل 2024"), "April 2024 has 30 days");
+  EXPECT_EQ(problem("13/13/2024"), "there is no month 13");
+  EXPECT_EQ(problem("2024-05-00"), "there is no day 0");
+  EXPECT_EQ(problem("0999-05-01"), "year 999 is outside 1000-9999");
+  EXPECT_EQ(problem("yesterday"), "");         // no form read: no reason to give
+  EXPECT_EQ(problem("2024-05-15 today"), "");  // a date followed by words: a form not read
+  std::string why = "stale";
+  EXPECT_EQ(ParseDate("2024-02-29", DateOrder::kDayFirst, nullptr, &why), "2024-02-29");
+  EXPECT_EQ(why, "");
+}
+
 }  // namespace
 }  // namespace actorgraph

@@ -180,21 +180,28 @@ TEST(Reader, CommonDateFormsAreReadAndAnUnreadableDateKeepsTheDocument) {
   WriteFile(dir / "d.jsonl",
             "{\"text\":\"a\",\"date\":\"15/05/2024\"}\n"
             "{\"text\":\"b\",\"date\":\"١٥ أيار ٢٠٢٤\"}\n"
-            "{\"text\":\"c\",\"date\":\"last week\"}\n");
+            "{\"text\":\"c\",\"date\":\"last week\"}\n"
+            "{\"text\":\"d\",\"date\":\"31/02/2024\"}\n");
   std::vector<std::string> warnings;
   ReaderOptions opt;
   opt.strict = true;  // an unreadable date is not an invalid document
   opt.warn = [&](const std::string& w) { warnings.push_back(w); };
   DocumentReader r({(dir / "d.jsonl").string()}, opt);
   auto docs = ReadAll(r);
-  ASSERT_EQ(docs.size(), 3u);
+  ASSERT_EQ(docs.size(), 4u);
   EXPECT_EQ(docs[0].date, "2024-05-15");
   EXPECT_EQ(docs[1].date, "2024-05-15");
   EXPECT_EQ(docs[2].date, "");
-  EXPECT_EQ(r.undated_unreadable(), 1u);
-  ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_NE(warnings[0].find("d.jsonl:3: field 'date': 'last week'"), std::string::npos)
-      << warnings[0];
+  EXPECT_EQ(docs[3].date, "");
+  EXPECT_EQ(r.undated_unreadable(), 2u);
+  ASSERT_EQ(warnings.size(), 2u);
+  // No form read: no reason; a form read whose numbers name no day: the reason.
+  EXPECT_EQ(warnings[0].substr(warnings[0].find("d.jsonl:3:")),
+            "d.jsonl:3: field 'date': 'last week' is not a date actorgraph can read; document "
+            "kept, undated");
+  EXPECT_EQ(warnings[1].substr(warnings[1].find("d.jsonl:4:")),
+            "d.jsonl:4: field 'date': '31/02/2024' is not a date actorgraph can read (February "
+            "2024 has 29 days); document kept, undated");
 }
 
 TEST(Reader, JsonlTitleIsTheFirstParagraphLikeATxtTitle) {

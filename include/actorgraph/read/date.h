@@ -23,9 +23,12 @@ namespace actorgraph {
 //     ديسمبر, Egypt, Sudan and the Gulf) and French-derived (جانفي … ديسمبر, Algeria and Tunisia) —
 //     e.g. "١٥ أيار ٢٠٢٤", "الأربعاء 15 مايو 2024", "15 جوان 2024"; a series pair "أيار/مايو" also
 //     works.
-// The day is checked against the month's length (leap years by the Gregorian rule).
+// The day is checked against the month's length (leap years by the Gregorian rule), the year
+// against 1000–9999. `*problem` (optional) receives, when a form matched but its numbers name no
+// day, the reason: "February 2023 has 28 days", "there is no month 13", "there is no day 0",
+// "year 202 is outside 1000-9999"; else "" (also when no form matched at all).
 enum class DateOrder { kDayFirst, kMonthFirst };
 std::string ParseDate(std::string_view text, DateOrder order = DateOrder::kDayFirst,
-                      bool* other_order = nullptr);
+                      bool* other_order = nullptr, std::string* problem = nullptr);
 
 }  // namespace actorgraph
