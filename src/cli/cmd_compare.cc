@@ -31,9 +31,8 @@ std::string RenderSvg(const fs::path& dot) {
 
 void PrintSummary(const CompareResult& r, const std::vector<fs::path>& files, const fs::path& dir) {
   const auto& c = r.comparison;
-  std::cout << "compare by " << r.meta.group_by << ": " << r.meta.documents
-            << (r.meta.documents == 1 ? " document in " : " documents in ") << c.groups.size()
-            << (c.groups.size() == 1 ? " group" : " groups");
+  std::cout << "compare by " << r.meta.group_by << ": " << Counted(r.meta.documents, "document")
+            << " in " << Counted(c.groups.size(), "group");
   if (!r.meta.reference.empty()) std::cout << ", against '" << r.meta.reference << "'";
   std::cout << "\n  groups:";
   for (size_t i = 0; i < c.groups.size() && i < 12; ++i)

@@ -50,10 +50,6 @@ LintResult LintFiles(const std::vector<std::filesystem::path>& files, const std:
   return r;
 }
 
-std::string Counted(size_t n, const std::string& what) {
-  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-}
-
 // `gazetteer check [-g G]... [FILE...]`. Without FILEs: the gazetteer (-g, default the shipped
 // one) is checked, every problem printed. With FILEs: they are checked together with the gazetteer
 // they will be used with (-g, as build takes it, default the shipped one), loaded first, so their
@@ -133,8 +129,9 @@ int Check(const cxxopts::ParseResult& args) {
   if (!context.empty())
     what = checked.front().string() +
            (checked.size() > 1 ? " and " + Counted(checked.size() - 1, "more file") : "");
-  std::cout << what << ", " << actors << " actors (" << counts[1] << " states, " << counts[0]
-            << " people, " << counts[2] << " groups, " << counts[3] << " media), " << aliases
+  std::cout << what << ", " << Counted(actors, "actor") << " (" << Counted(counts[1], "state")
+            << ", " << Counted(counts[0], "person", "people") << ", " << Counted(counts[2], "group")
+            << ", " << counts[3] << " media), " << aliases
             << " names and forms: " << Counted(r.errors.size(), "error") << ", "
             << Counted(shown.size(), "warning") << "\n";
   if (!context.empty()) {

@@ -338,6 +338,10 @@ bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& forma
   return ::pclose(pipe) == 0;
 }
 
+std::string Counted(uint64_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many.empty() ? one + "s" : many);
+}
+
 std::string Fixed(double v, int digits) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", digits, v);

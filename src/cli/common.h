@@ -107,4 +107,7 @@ bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& forma
 // Formats a double without trailing zeros (for reports).
 std::string Fixed(double v, int digits);
 
+// "1 group", "2 groups"; "1 person", "3 people" with `many` given.
+std::string Counted(uint64_t n, const std::string& one, const std::string& many = "");
+
 }  // namespace actorgraph::cli

@@ -69,8 +69,9 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
   std::cout << "documents: " << counts.documents();
   if (skipped) std::cout << " (" << skipped << " skipped)";
   std::cout << "\nsentences: " << counts.sentences() << "\nmentions:  " << counts.mentions()
-            << "\nactors:    " << boost::num_vertices(g) << " (" << by_type[0] << " people, "
-            << by_type[1] << " states, " << by_type[2] << " groups"
+            << "\nactors:    " << boost::num_vertices(g) << " ("
+            << Counted(by_type[0], "person", "people") << ", " << Counted(by_type[1], "state")
+            << ", " << Counted(by_type[2], "group")
             << (by_type[3] ? ", " + std::to_string(by_type[3]) + " media" : std::string()) << ")"
             << "\nedges:     " << boost::num_edges(g)
             << " (window: " << g[boost::graph_bundle].window << ")\n";

@@ -357,10 +357,10 @@ void WriteCompareReport(const CompareResult& r, const std::map<std::string, std:
       out << "<p class=\"note\">" << E(svg_message) << "</p>\n";
     out << "</section>\n";
   }
-  if (sections < r.comparison.comparisons.size())
-    out << "<p class=\"note\">" << r.comparison.comparisons.size() - sections
-        << " more compared groups are not shown here; every table has them (compare.json, the CSV "
-           "files).</p>\n";
+  if (const size_t more = r.comparison.comparisons.size() - sections; more > 0)
+    out << "<p class=\"note\">" << more
+        << (more == 1 ? " more compared group is" : " more compared groups are")
+        << " not shown here; every table has them (compare.json, the CSV files).</p>\n";
   if (m.periods) {
     out << "<section id=\"series\"><h2>Time series</h2><p class=\"note\">Share of all mentions "
            "per period for the most mentioned actors (series.csv has every actor).</p>\n";

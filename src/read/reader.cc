@@ -147,16 +147,28 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
     }
   }
   // A file named twice (the same argument, a folder and a file in it, a second link to it) is
-  // read once: its documents would otherwise count twice, silently.
+  // read once: its documents would otherwise count twice, silently. Nothing is lost, so this is
+  // a warning only: not counted in skipped(), not an error under --strict. Standard input named
+  // twice is read once too (a second read would find it at its end).
   std::map<std::pair<uint64_t, uint64_t>, std::string> first_name;
   std::vector<std::string> distinct;
+  bool stdin_named = false;
+  auto again = [&](const std::string& message) {
+    if (options_.warn) options_.warn(message + "; read once");
+  };
   for (auto& f : files_) {
     struct stat sb;
-    if (f != "-" && ::stat(f.c_str(), &sb) == 0) {
+    if (f == "-") {
+      if (stdin_named) {
+        again("-: standard input named twice");
+        continue;
+      }
+      stdin_named = true;
+    } else if (::stat(f.c_str(), &sb) == 0) {
       auto [it, fresh] = first_name.emplace(
           std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
       if (!fresh) {
-        Skip(f + ": the same file as " + it->second + " (named twice, or a link to it)", "file");
+        again(f + ": the same file as " + it->second + " (named twice, or a link to it)");
         continue;
       }
     }

@@ -42,7 +42,7 @@ TEST(UserGazetteer, CheckResolvesAffiliationsToTheShippedGazetteer) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.out.find("unknown actor id"), std::string::npos) << r.out;
   // The file's own summary, and the shipped gazetteer's warnings counted, not listed.
-  EXPECT_NE(r.out.find("mine.json, 1 actors (0 states, 1 people, 0 groups, 0 media)"),
+  EXPECT_NE(r.out.find("mine.json, 1 actor (0 states, 1 person, 0 groups, 0 media)"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("checked together with"), std::string::npos) << r.out;
@@ -124,7 +124,7 @@ TEST(UserGazetteer, GazetteerNamesTheShippedOneOutsideTheSourceTree) {
                             " gazetteer check gazetteer mine.json");
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
   // The shipped gazetteer named among the paths is context: its warnings are counted only.
-  EXPECT_NE(check.out.find("mine.json, 1 actors"), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find("mine.json, 1 actor ("), std::string::npos) << check.out;
   EXPECT_EQ(Count(check.out, "warning: "), 0u) << check.out;
 }
 

@@ -134,7 +134,7 @@ TEST(CompareWriter, ReportSectionsMessagesAndGroupCap) {
   EXPECT_EQ(all.find("http://"), all.find("http://www.w3.org/2000/svg"));  // nothing fetched
   std::string one = ReadFile(w.dir / "report-one.html");
   EXPECT_EQ(one.find("<section id=\"g1\">"), std::string::npos);
-  EXPECT_NE(one.find("1 more compared groups are not shown here"), std::string::npos);
+  EXPECT_NE(one.find("1 more compared group is not shown here"), std::string::npos);
   EXPECT_EQ(one.find("<svg id=\"drawn\">"), std::string::npos);  // "pro" is the second group
 }
 

@@ -342,14 +342,32 @@ TEST(Reader, AFileNamedTwiceIsReadOnce) {
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[0].text, "A");
   EXPECT_EQ(docs[1].text, "B");
-  EXPECT_EQ(r.skipped(), 2u);
+  EXPECT_EQ(r.skipped(), 0u);  // nothing lost: a warning, not a skipped input
   ASSERT_EQ(warnings.size(), 2u);
   EXPECT_EQ(warnings[0], (dir / "in" / "b.txt").string() + ": the same file as " +
                              (dir / "in" / "b.txt").string() +
-                             " (named twice, or a link to it); file skipped");
+                             " (named twice, or a link to it); read once");
   EXPECT_EQ(warnings[1], (dir / "link.txt").string() + ": the same file as " +
                              (dir / "in" / "a.txt").string() +
-                             " (named twice, or a link to it); file skipped");
+                             " (named twice, or a link to it); read once");
+  // Not an invalid document: --strict reads on.
+  ReaderOptions strict = opt;
+  strict.strict = true;
+  warnings.clear();
+  DocumentReader s({(dir / "in").string(), (dir / "link.txt").string()}, strict);
+  EXPECT_EQ(ReadAll(s).size(), 2u);
+  EXPECT_EQ(warnings.size(), 1u);
+}
+
+// `-` twice: standard input is read once (a second read would find it at its end, silently).
+TEST(Reader, StandardInputNamedTwiceIsReadOnce) {
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({"-", "-"}, opt);  // nothing is read until Next
+  EXPECT_EQ(r.skipped(), 0u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], "-: standard input named twice; read once");
 }
 
 // A blank JSONL text is an empty document, as a blank .txt file is: not counted.
