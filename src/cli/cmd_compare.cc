@@ -175,14 +175,14 @@ int RunCompare(int argc, char** argv) {
   };
   for (const auto& g : profiles.groups())
     if (g->name == kNoGroup)
-      warn(std::to_string(g->documents) + " documents have no value for --by " + by +
-           "; they form the group '(none)'");
+      warn(Counted(g->documents, "document") + (g->documents == 1 ? " has" : " have") +
+           " no value for --by " + by + "; they form the group '(none)'");
   std::vector<std::string> dropped;
   if (min_docs > 1) {
     dropped = profiles.DropSmallGroups(min_docs);
     if (!dropped.empty())
       warn("--min-docs " + std::to_string(min_docs) + ": left out " +
-           std::to_string(dropped.size()) + " groups (" + dropped.front() +
+           Counted(dropped.size(), "group") + " (" + dropped.front() +
            (dropped.size() > 1 ? ", ..." : "") + ")");
   }
   Comparison comparison = CompareGroups(profiles, corpus.gazetteer, copt);
@@ -229,6 +229,25 @@ int RunCompare(int argc, char** argv) {
   WriteCompareReport(result, svgs, message, ReportOptions{}, dir / "report.html");
   files.push_back(dir / "report.html");
   outputs.Commit();
+  // Difference networks of an earlier run into this folder, of groups this run does not have,
+  // are not this run's: said, and left as they are (they may be a file the user keeps).
+  std::set<fs::path> written(files.begin(), files.end());
+  std::vector<std::string> stale;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const std::string ext = entry.path().extension().string();
+    if (name.starts_with("difference-") && (ext == ".graphml" || ext == ".gexf" || ext == ".dot") &&
+        entry.is_regular_file(ec) && !written.count(dir / name))
+      stale.push_back(name);
+  }
+  std::sort(stale.begin(), stale.end());
+  if (!stale.empty())
+    warn(dir.string() + ": " + Counted(stale.size(), "difference network file") +
+         " of an earlier run, for groups this run does not have, left as " +
+         (stale.size() == 1 ? "it is" : "they are") + " (" + stale.front() +
+         (stale.size() > 1 ? ", ..." : "") +
+         "); report.html and compare.json name this run's only");
   if (!corpus.quiet) PrintSummary(result, files, dir);  // -q: nothing but errors, as in build
   return 0;
 }

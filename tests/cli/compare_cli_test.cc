@@ -3,6 +3,7 @@
 // terms), and report.html rendered by headless Chromium without script errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "compare/planted.h"
@@ -48,6 +49,33 @@ TEST(CompareCli, ByFileOnSampleCorpusWritesEveryFile) {
   EXPECT_NE(html.find("<svg"), std::string::npos);  // the difference network or series
   EXPECT_NE(r.out.find("compare by file: 5 documents in 5 groups"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(G² "), std::string::npos) << r.out;  // ranked by G², shown with it
+}
+
+// A second run into the same folder with fewer groups: the first run's other difference networks
+// are named as stale, not deleted.
+TEST(CompareCli, DifferenceFilesOfAnEarlierRunAreNamed) {
+  auto dir = TempDir("cmp_stale");
+  std::string out = " -o " + ShellQuote(dir.string()) + " ";
+  auto first = RunCli("compare --threads 1 --by file " + Gaz() + out + Sample());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.err.find("earlier run"), std::string::npos) << first.err;
+  std::vector<std::string> two;
+  for (const auto& e : fs::directory_iterator(SourcePath("examples/articles")))
+    if (e.path().extension() == ".txt") two.push_back(e.path().string());
+  std::sort(two.begin(), two.end());
+  two.resize(2);
+  auto second = RunCli("compare --threads 1 --by file " + Gaz() + out + ShellQuote(two[0]) + " " +
+                       ShellQuote(two[1]));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  // Three groups of the first run, three files each, kept.
+  EXPECT_NE(second.err.find(": 9 difference network files of an earlier run, for groups this "
+                            "run does not have, left as they are (difference-"),
+            std::string::npos)
+      << second.err;
+  size_t kept = 0;
+  for (const auto& e : fs::directory_iterator(dir))
+    kept += e.path().filename().string().starts_with("difference-");
+  EXPECT_EQ(kept, 15u);
 }
 
 TEST(CompareCli, ByteIdenticalAcrossRunsAndThreads) {
