@@ -227,7 +227,7 @@ std::string ParseNumeric(const std::string& w, DateOrder order, bool* other_orde
   int a = std::stoi(parts[0]), b = std::stoi(parts[1]), c = std::stoi(parts[2]);
   if (parts[0].size() == 4) return Format(a, b, c, why);  // y m d
   if (parts[2].size() == 2)
-    c += 2000;
+    c += c <= 68 ? 2000 : 1900;  // POSIX strptime %y: 69-99 are 1969-1999, 00-68 are 2000-2068
   else if (parts[2].size() != 4)
     return "";
   const bool day_first = order == DateOrder::kDayFirst;

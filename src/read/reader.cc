@@ -34,7 +34,10 @@ std::string FieldString(const nlohmann::json& obj, const char* field, const std:
   auto it = obj.find(field);
   if (it == obj.end() || it->is_null()) return "";
   if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer() && std::string_view(field) == "id") return it->dump();
+  // An integer id is its digits; an integer date (20240515, or a Unix time) is read as its digits.
+  if (it->is_number_integer() &&
+      (std::string_view(field) == "id" || std::string_view(field) == "date"))
+    return it->dump();
   throw Error(where + ": field '" + field + "': expected a string");
 }
 
@@ -127,7 +130,10 @@ LineReader::Status LineReader::Next(std::string* line) {
 
 DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options)
     : options_(std::move(options)), decoder_(options_.encoding, options_.min_confidence) {
-  for (const auto& input : inputs) {
+  std::vector<size_t> origin;  // per file: the input (index) that named it
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const std::string& input = inputs[i];
+    origin.resize(files_.size(), i == 0 ? 0 : i - 1);  // the files of the input before
     if (input == "-") {
       files_.push_back(input);
       continue;
@@ -146,21 +152,23 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
       files_.push_back(input);
     }
   }
+  origin.resize(files_.size(), inputs.size() - 1);
   // A file named twice (the same argument, a folder and a file in it, a second link to it) is
   // read once: its documents would otherwise count twice, silently. Nothing is lost, so this is
   // a warning only: not counted in skipped(), not an error under --strict. Standard input named
   // twice is read once too (a second read would find it at its end).
+  // The files of one input named before (a folder given twice, or through a link) are said in
+  // one warning, not one per file.
   std::map<std::pair<uint64_t, uint64_t>, std::string> first_name;
   std::vector<std::string> distinct;
+  std::map<size_t, std::vector<std::string>> again;  // per input: "FILE: the same file as FIRST"
   bool stdin_named = false;
-  auto again = [&](const std::string& message) {
-    if (options_.warn) options_.warn(message + "; read once");
-  };
-  for (auto& f : files_) {
+  for (size_t k = 0; k < files_.size(); ++k) {
+    std::string& f = files_[k];
     struct stat sb;
     if (f == "-") {
       if (stdin_named) {
-        again("-: standard input named twice");
+        if (options_.warn) options_.warn("-: standard input named twice; read once");
         continue;
       }
       stdin_named = true;
@@ -168,13 +176,21 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
       auto [it, fresh] = first_name.emplace(
           std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
       if (!fresh) {
-        again(f + ": the same file as " + it->second + " (named twice, or a link to it)");
+        again[origin[k]].push_back(f + ": the same file as " + it->second);
         continue;
       }
     }
     distinct.push_back(std::move(f));
   }
   files_ = std::move(distinct);
+  for (const auto& [input, lines] : again) {
+    if (!options_.warn) break;
+    if (lines.size() == 1)
+      options_.warn(lines[0] + " (named twice, or a link to it); read once");
+    else
+      options_.warn(inputs[input] + ": " + std::to_string(lines.size()) + " files named before (" +
+                    lines[0] + ", ...; the input named twice, or a link to it); each read once");
+  }
   for (const auto& f : files_) {
     if (f == "-") continue;
     std::error_code ec;
@@ -370,19 +386,31 @@ bool DocumentReader::DecodeBytes(std::string_view bytes, const std::string& wher
 
 // A JSONL line too short for a confident guess of its encoding, before any line of its input
 // gave one (the first line of a windows-1256 file is often a short one): ICU's detector tries
-// again on the line and the bytes after it (up to 64 KiB of the read buffer), once per input,
-// and the encoding it finds there is the line's. "" when `auto` is not in use, the input is
-// decoded as a whole, the detector finds nothing beyond UTF-8/UTF-16, or it was tried before.
+// again on the lines after it (up to 64 KiB of the read buffer: each line alone, then the line
+// and all of them together), once per input, and the encoding it finds there is the line's. "" when
+// `auto` is not in use, the input is decoded as a whole, the detector finds nothing beyond
+// UTF-8/UTF-16, or it was tried before.
 std::string DocumentReader::EncodingAhead(std::string_view bytes) {
   if (looked_ahead_ || !decoder_.IsAuto() || decoded_ || !lines_) return "";
   looked_ahead_ = true;
+  // Each later line alone first, as the reader will meet them (the first confident guess is the
+  // file's encoding for every later line), then all of them together.
+  std::string_view ahead = lines_->Peek(size_t{1} << 16);
+  std::string utf8, error, used;
+  auto found = [&](std::string_view sample) {
+    return decoder_.Decode(sample, &utf8, &error, &used) && used != "UTF-8" &&
+           !used.starts_with("UTF-16");
+  };
+  for (size_t at = 0; at < ahead.size();) {
+    size_t nl = ahead.find('\n', at);
+    if (nl == std::string_view::npos) break;  // a line cut by the sample's end
+    if (found(ahead.substr(at, nl - at))) return used;
+    at = nl + 1;
+  }
   std::string sample(bytes);
   sample += '\n';
-  sample += lines_->Peek(size_t{1} << 16);
-  std::string utf8, error, used;
-  if (!decoder_.Decode(sample, &utf8, &error, &used)) return "";
-  if (used == "UTF-8" || used.starts_with("UTF-16")) return "";
-  return used;
+  sample += ahead;
+  return found(sample) ? used : "";
 }
 
 namespace {
@@ -643,9 +671,9 @@ FastParse ParseJsonlLineFast(od::parser& parser, const std::string& buf, Documen
         std::string number;
         bool integer = false;
         if (!NumberText(token, &number, &integer)) return FastParse::kFallback;
-        if (named) {
-          if (named != &doc->id || !integer) return FastParse::kFallback;  // a type error
-          doc->id = number;
+        if (named) {  // an integer id or date is its digits; any other number is a type error
+          if ((named != &doc->id && named != date) || !integer) return FastParse::kFallback;
+          *named = number;
         }
         doc->fields.emplace(key, std::move(number));
         break;
@@ -767,6 +795,11 @@ bool DocumentReader::NextJsonl(Document* doc) {
         if (options_.warn) {
           std::string problem;  // why, when its form was read but its numbers name no day
           ParseDate(unreadable_date, options_.date_order, nullptr, &problem);
+          if (problem.empty() && unreadable_date.size() >= 9 &&
+              unreadable_date.find_first_not_of("0123456789") == std::string::npos)
+            problem =
+                "a number, perhaps seconds or milliseconds since 1970: write dates as text, "
+                "e.g. pandas to_json(date_format='iso')";
           options_.warn(where + ": field 'date': '" + unreadable_date +
                         "' is not a date actorgraph can read" +
                         (problem.empty() ? "" : " (" + problem + ")") + "; document kept, undated");

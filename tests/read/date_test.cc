@@ -22,6 +22,9 @@ TEST(ParseDate, DayFirstUnlessTheSecondNumberCannotBeAMonth) {
   EXPECT_EQ(ParseDate("03/04/2024"), "2024-04-03");  // both ≤ 12: day first
   EXPECT_EQ(ParseDate("05/15/2024"), "2024-05-15");  // US order when the second is > 12
   EXPECT_EQ(ParseDate("15/05/24"), "2024-05-15");
+  EXPECT_EQ(ParseDate("5/3/68"), "2068-03-05");  // POSIX strptime %y
+  EXPECT_EQ(ParseDate("5/3/99"), "1999-03-05");
+  EXPECT_EQ(ParseDate("5/3/69"), "1969-03-05");
 }
 
 TEST(ParseDate, MonthFirstOrderAndDatesOnlyTheOtherOrderReads) {

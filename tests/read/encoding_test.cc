@@ -133,6 +133,17 @@ TEST(Encoding, ShortJsonlLineTakesTheEncodingFoundEarlierInItsFile) {
   ASSERT_EQ(texts.size(), 2u);
   EXPECT_EQ(texts[0], "في بغداد");
   EXPECT_EQ(texts[1], article.substr(0, 3000));
+  // Short lines only, the first too short alone and also with the others together: the first
+  // later line the detector is sure of gives the encoding.
+  WriteFile(dir / "short.jsonl", ConvertFromUtf8(shortline + line("الكاظمي في طهران") +
+                                                     line("قال بايدن") + line("إيران والعراق"),
+                                                 "cp1256"));
+  std::vector<std::string> short_warnings;
+  texts = read("short.jsonl", &short_warnings);
+  EXPECT_TRUE(short_warnings.empty()) << ::testing::PrintToString(short_warnings);
+  ASSERT_EQ(texts.size(), 4u);
+  EXPECT_EQ(texts[0], "في بغداد");
+  EXPECT_EQ(texts[3], "إيران والعراق");
 }
 
 TEST(Encoding, UnknownEncodingIsAnError) {

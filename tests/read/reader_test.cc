@@ -162,7 +162,7 @@ TEST(Reader, ReadAheadGivesTheSameDocumentsWarningsAndCounters) {
 
 TEST(Reader, StrictFailsOnMalformedLine) {
   auto dir = TempDir("reader");
-  WriteFile(dir / "m.jsonl", "{\"text\":\"ok\",\"date\":7}\n");
+  WriteFile(dir / "m.jsonl", "{\"text\":\"ok\",\"date\":true}\n");
   ReaderOptions opt;
   opt.strict = true;
   DocumentReader r({(dir / "m.jsonl").string()}, opt);
@@ -181,20 +181,28 @@ TEST(Reader, CommonDateFormsAreReadAndAnUnreadableDateKeepsTheDocument) {
             "{\"text\":\"a\",\"date\":\"15/05/2024\"}\n"
             "{\"text\":\"b\",\"date\":\"١٥ أيار ٢٠٢٤\"}\n"
             "{\"text\":\"c\",\"date\":\"last week\"}\n"
-            "{\"text\":\"d\",\"date\":\"31/02/2024\"}\n");
+            "{\"text\":\"d\",\"date\":\"31/02/2024\"}\n"
+            "{\"text\":\"e\",\"date\":20240516}\n"
+            "{\"text\":\"f\",\"date\":1715731200000}\n");
   std::vector<std::string> warnings;
   ReaderOptions opt;
   opt.strict = true;  // an unreadable date is not an invalid document
   opt.warn = [&](const std::string& w) { warnings.push_back(w); };
   DocumentReader r({(dir / "d.jsonl").string()}, opt);
   auto docs = ReadAll(r);
-  ASSERT_EQ(docs.size(), 4u);
+  ASSERT_EQ(docs.size(), 6u);
   EXPECT_EQ(docs[0].date, "2024-05-15");
   EXPECT_EQ(docs[1].date, "2024-05-15");
   EXPECT_EQ(docs[2].date, "");
   EXPECT_EQ(docs[3].date, "");
-  EXPECT_EQ(r.undated_unreadable(), 2u);
-  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(docs[4].date, "2024-05-16");  // an integer date: its digits
+  EXPECT_EQ(docs[5].date, "");            // a Unix time in milliseconds (pandas' default)
+  EXPECT_EQ(r.undated_unreadable(), 3u);
+  ASSERT_EQ(warnings.size(), 3u);
+  EXPECT_EQ(warnings[2].substr(warnings[2].find("d.jsonl:6:")),
+            "d.jsonl:6: field 'date': '1715731200000' is not a date actorgraph can read (a number, "
+            "perhaps seconds or milliseconds since 1970: write dates as text, e.g. pandas "
+            "to_json(date_format='iso')); document kept, undated");
   // No form read: no reason; a form read whose numbers name no day: the reason.
   EXPECT_EQ(warnings[0].substr(warnings[0].find("d.jsonl:3:")),
             "d.jsonl:3: field 'date': 'last week' is not a date actorgraph can read; document "
@@ -350,6 +358,15 @@ TEST(Reader, AFileNamedTwiceIsReadOnce) {
   EXPECT_EQ(warnings[1], (dir / "link.txt").string() + ": the same file as " +
                              (dir / "in" / "a.txt").string() +
                              " (named twice, or a link to it); read once");
+  // A folder given twice: one warning for it, not one per file.
+  warnings.clear();
+  DocumentReader f({(dir / "in").string(), (dir / "in").string()}, opt);
+  EXPECT_EQ(ReadAll(f).size(), 2u);
+  ASSERT_EQ(warnings.size(), 1u) << ::testing::PrintToString(warnings);
+  EXPECT_EQ(warnings[0], (dir / "in").string() + ": 2 files named before (" +
+                             (dir / "in" / "a.txt").string() + ": the same file as " +
+                             (dir / "in" / "a.txt").string() +
+                             ", ...; the input named twice, or a link to it); each read once");
   // Not an invalid document: --strict reads on.
   ReaderOptions strict = opt;
   strict.strict = true;

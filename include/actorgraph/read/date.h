@@ -12,7 +12,8 @@ namespace actorgraph {
 // Arabic-Indic ٠-٩ or Extended Arabic-Indic ۰-۹; a leading weekday name and a trailing time are
 // ignored):
 //   ISO 8601 and its relatives: 2024-05-15, 2024-05-15T10:30:00Z, 2024/05/15, 2024.05.15, 20240515
-//   numeric day and month: 15/05/2024, 15-05-2024, 15.05.2024 (two-digit years are 20YY), in
+//   numeric day and month: 15/05/2024, 15-05-2024, 15.05.2024 (two-digit years as POSIX strptime's
+//     %y: 00-68 are 2000-2068, 69-99 are 1969-1999), in
 //     `order`: day first (the default: Arabic, European and British usage) or month first (the US
 //     order). When both numbers are at most 12 (03/04/2024) the order decides; when one is above
 //     12 only one reading is a date, and it is taken even against the order, with
