@@ -176,7 +176,8 @@ int RunCompare(int argc, char** argv) {
   for (const auto& g : profiles.groups())
     if (g->name == kNoGroup)
       warn(Counted(g->documents, "document") + (g->documents == 1 ? " has" : " have") +
-           " no value for --by " + by + "; they form the group '(none)'");
+           " no value for --by " + by + "; " + (g->documents == 1 ? "it forms" : "they form") +
+           " the group '(none)'");
   std::vector<std::string> dropped;
   if (min_docs > 1) {
     dropped = profiles.DropSmallGroups(min_docs);

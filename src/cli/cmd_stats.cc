@@ -135,8 +135,8 @@ int RunStats(int argc, char** argv) {
             << ")\n";
   for (const PruneStep& s : steps)
     if (s.edges_removed || s.nodes_removed)
-      std::cout << "pruned:      " << s.name << " removed " << s.edges_removed << " edges and "
-                << s.nodes_removed << " actors\n";
+      std::cout << "pruned:      " << s.name << " removed " << Counted(s.edges_removed, "edge")
+                << " and " << Counted(s.nodes_removed, "actor") << "\n";
   for (const Measure& m : kMeasures) {
     std::cout << "\ntop by " << m.name << ":\n";
     size_t rank = 0;

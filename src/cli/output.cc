@@ -77,8 +77,8 @@ void PrintSummary(const Graph& g, const Cooccurrence& counts, uint64_t skipped,
             << " (window: " << g[boost::graph_bundle].window << ")\n";
   for (const PruneStep& s : steps) {
     if (s.edges_removed == 0 && s.nodes_removed == 0) continue;
-    std::cout << "pruned:    " << s.name << " removed " << s.edges_removed << " edges and "
-              << s.nodes_removed << " actors\n";
+    std::cout << "pruned:    " << s.name << " removed " << Counted(s.edges_removed, "edge")
+              << " and " << Counted(s.nodes_removed, "actor") << "\n";
   }
   const GraphInfo& info = g[boost::graph_bundle];
   if (info.analysed) {
@@ -156,8 +156,8 @@ void AddOutputOptions(cxxopts::Options& options) {
       "color-by", "GEXF/DOT/HTML colours: type, country or community",
       cxxopts::value<std::string>()->default_value("type"))(
       "keep-isolated",
-      "DOT: also draw actors left without an edge by --min-weight, --top-edges or --top "
-      "(GraphML, GEXF, JSON, CSV and HTML always keep them)")(
+      "DOT: also draw actors left without an edge by --min-weight or --top (GraphML, GEXF, "
+      "JSON, CSV and HTML keep them; --backbone and --top-edges remove them everywhere)")(
       "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
       cxxopts::value<std::string>());
   AddAnalyseOptions(options);
@@ -170,7 +170,7 @@ void AddAnalyseOptions(cxxopts::Options& options) {
       cxxopts::value<std::string>()->default_value("count"))(
       "backbone", "keep the disparity-filter backbone: disparity:ALPHA (e.g. disparity:0.05)",
       cxxopts::value<std::string>()->default_value(""))(
-      "top-edges", "keep only the N heaviest edges (0 = all)",
+      "top-edges", "keep only the N heaviest edges and the actors they join (0 = all)",
       cxxopts::value<size_t>()->default_value("0"))("seed",
                                                     "seed of the communities and the layout",
                                                     cxxopts::value<uint64_t>()->default_value("1"))(
@@ -234,8 +234,15 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
       out.formats.push_back("dot");
     RequireGraphviz();
   }
-  for (const auto& f : out.formats)
-    if (f != "partial") MakeWriter(f);  // throws for an unknown format
+  for (const auto& f : out.formats) {
+    if (f == "partial") continue;
+    try {
+      MakeWriter(f);  // throws for an unknown format
+    } catch (const Error&) {
+      throw Error("--format: unknown output format '" + f +
+                  "' (expected graphml, gexf, dot, json, csv, html or partial)");
+    }
+  }
   out.quiet = args.count("quiet") > 0;
   out.dir = args["output"].as<std::string>();
   CreateOutputFolder(out.dir);
