@@ -75,6 +75,7 @@ void PrintSummary(const CompareResult& r, const std::vector<fs::path>& files, co
       std::cout << (n++ ? ", " : "") << terms[t.term].Surface() << " (z " << Fixed(t.lo.z, 1)
                 << ")";
     }
+    if (n == 0) std::cout << "-";
     if (example) std::cout << "\n    e.g. \"" << terms[example->term].snippet << "\"";
     std::cout << "\n";
   }

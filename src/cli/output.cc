@@ -239,8 +239,11 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
     try {
       MakeWriter(f);  // throws for an unknown format
     } catch (const Error&) {
-      throw Error("--format: unknown output format '" + f +
-                  "' (expected graphml, gexf, dot, json, csv, html or partial)");
+      std::string expected;
+      for (const auto& known : WriterFormats()) expected += known + ", ";
+      expected.resize(expected.size() - 2);
+      throw Error("--format: unknown output format '" + f + "' (expected " + expected +
+                  " or partial)");
     }
   }
   out.quiet = args.count("quiet") > 0;

@@ -161,7 +161,15 @@ ordered_json DateMap(const std::map<std::string, uint64_t>& m) {
 
 void CheckDistinctShards(const std::vector<std::filesystem::path>& paths) {
   std::map<std::string, std::filesystem::path> seen;  // content hash -> first file
-  for (const auto& p : paths) {
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const auto& p = paths[i];
+    for (size_t k = 0; k < i; ++k) {
+      std::error_code ec;  // a file that cannot be examined is left to ReadWhole's error below
+      if (std::filesystem::equivalent(paths[k], p, ec))
+        throw Error("merge: " + p.string() + " is named twice" +
+                    (paths[k] == p ? "" : " (as " + paths[k].string() + ")") +
+                    "; merging it twice would double every count");
+    }
     auto [it, fresh] = seen.emplace(Sha256Hex(ReadWhole(p)), p);
     if (!fresh)
       throw Error("merge: " + it->second.string() + " and " + p.string() +

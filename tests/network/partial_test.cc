@@ -137,8 +137,21 @@ TEST(Partial, TheSameShardTwiceIsRefused) {
   WritePartial(Count(m, {Article("001_9f79dd596af1e7b3")}), g, dir / "b.json");
   std::filesystem::copy_file(dir / "a.json", dir / "copy.json");
   EXPECT_NO_THROW(CheckDistinctShards({dir / "a.json", dir / "b.json"}));
+  // The same file, by the same name or another path to it, is "named twice".
   for (const auto& twice : std::vector<std::vector<std::filesystem::path>>{
-           {dir / "a.json", dir / "b.json", dir / "a.json"}, {dir / "a.json", dir / "copy.json"}}) {
+           {dir / "a.json", dir / "b.json", dir / "a.json"},
+           {dir / "a.json", dir / "." / "a.json"}}) {
+    try {
+      CheckDistinctShards(twice);
+      FAIL() << "expected an error";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("a.json is named twice"), std::string::npos) << e.what();
+      EXPECT_EQ(std::string(e.what()).find("identical contents"), std::string::npos) << e.what();
+    }
+  }
+  // A copy is another file with identical contents.
+  for (const auto& twice :
+       std::vector<std::vector<std::filesystem::path>>{{dir / "a.json", dir / "copy.json"}}) {
     try {
       CheckDistinctShards(twice);
       FAIL() << "expected an error";
