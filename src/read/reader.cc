@@ -131,9 +131,8 @@ LineReader::Status LineReader::Next(std::string* line) {
 DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOptions options)
     : options_(std::move(options)), decoder_(options_.encoding, options_.min_confidence) {
   std::vector<size_t> origin;  // per file: the input (index) that named it
-  for (size_t i = 0; i < inputs.size(); ++i) {
+  for (size_t i = 0; i < inputs.size(); origin.resize(files_.size(), i), ++i) {
     const std::string& input = inputs[i];
-    origin.resize(files_.size(), i == 0 ? 0 : i - 1);  // the files of the input before
     if (input == "-") {
       files_.push_back(input);
       continue;
@@ -152,11 +151,11 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
       files_.push_back(input);
     }
   }
-  origin.resize(files_.size(), inputs.size() - 1);
   // A file named twice (the same argument, a folder and a file in it, a second link to it) is
   // read once: its documents would otherwise count twice, silently. Nothing is lost, so this is
   // a warning only: not counted in skipped(), not an error under --strict. Standard input named
-  // twice is read once too (a second read would find it at its end).
+  // twice is read once too (a second read would find it at its end), and so is a file that is
+  // also standard input (`- FILE < FILE`, either order).
   // The files of one input named before (a folder given twice, or through a link) are said in
   // one warning, not one per file.
   std::map<std::pair<uint64_t, uint64_t>, std::string> first_name;
@@ -172,6 +171,14 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
         continue;
       }
       stdin_named = true;
+      if (::fstat(STDIN_FILENO, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        auto [it, fresh] = first_name.emplace(
+            std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
+        if (!fresh) {
+          again[origin[k]].push_back("-: standard input is the same file as " + it->second);
+          continue;
+        }
+      }
     } else if (::stat(f.c_str(), &sb) == 0) {
       auto [it, fresh] = first_name.emplace(
           std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);

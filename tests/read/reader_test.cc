@@ -1,5 +1,6 @@
 #include "actorgraph/read/reader.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -385,6 +386,34 @@ TEST(Reader, StandardInputNamedTwiceIsReadOnce) {
   EXPECT_EQ(r.skipped(), 0u);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0], "-: standard input named twice; read once");
+}
+
+// `- FILE < FILE` (either order): the file is standard input too, so it is read once.
+TEST(Reader, AFileThatIsAlsoStandardInputIsReadOnce) {
+  auto dir = TempDir("reader_stdin_twice");
+  const std::string file = (dir / "a.txt").string();
+  WriteFile(file, "A");
+  int saved = ::dup(STDIN_FILENO);
+  ASSERT_GE(saved, 0);
+  int fd = ::open(file.c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ASSERT_GE(::dup2(fd, STDIN_FILENO), 0);
+  ::close(fd);
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader first_file({file, "-"}, opt);
+  DocumentReader first_stdin({"-", file}, opt);
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  auto docs = ReadAll(first_file);  // the file by its name; standard input is not read
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].text, "A");
+  EXPECT_EQ(first_file.skipped(), 0u);
+  ASSERT_EQ(warnings.size(), 2u) << ::testing::PrintToString(warnings);
+  EXPECT_EQ(warnings[0], "-: standard input is the same file as " + file +
+                             " (named twice, or a link to it); read once");
+  EXPECT_EQ(warnings[1], file + ": the same file as - (named twice, or a link to it); read once");
 }
 
 // A blank JSONL text is an empty document, as a blank .txt file is: not counted.
