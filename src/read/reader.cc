@@ -165,21 +165,18 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
   for (size_t k = 0; k < files_.size(); ++k) {
     std::string& f = files_[k];
     struct stat sb;
+    bool known;  // sb is the file's (standard input's when it is a regular file)
     if (f == "-") {
       if (stdin_named) {
         if (options_.warn) options_.warn("-: standard input named twice; read once");
         continue;
       }
       stdin_named = true;
-      if (::fstat(STDIN_FILENO, &sb) == 0 && S_ISREG(sb.st_mode)) {
-        auto [it, fresh] = first_name.emplace(
-            std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
-        if (!fresh) {
-          again[origin[k]].push_back("-: standard input is the same file as " + it->second);
-          continue;
-        }
-      }
-    } else if (::stat(f.c_str(), &sb) == 0) {
+      known = ::fstat(STDIN_FILENO, &sb) == 0 && S_ISREG(sb.st_mode);
+    } else {
+      known = ::stat(f.c_str(), &sb) == 0;
+    }
+    if (known) {
       auto [it, fresh] = first_name.emplace(
           std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
       if (!fresh) {

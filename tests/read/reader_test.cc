@@ -411,8 +411,8 @@ TEST(Reader, AFileThatIsAlsoStandardInputIsReadOnce) {
   EXPECT_EQ(docs[0].text, "A");
   EXPECT_EQ(first_file.skipped(), 0u);
   ASSERT_EQ(warnings.size(), 2u) << ::testing::PrintToString(warnings);
-  EXPECT_EQ(warnings[0], "-: standard input is the same file as " + file +
-                             " (named twice, or a link to it); read once");
+  EXPECT_EQ(warnings[0],
+            "-: the same file as " + file + " (named twice, or a link to it); read once");
   EXPECT_EQ(warnings[1], file + ": the same file as - (named twice, or a link to it); read once");
 }
 
