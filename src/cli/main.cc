@@ -3,7 +3,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
+#include <ios>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -102,10 +104,29 @@ int main(int argc, char** argv) {
     std::cout << "actorgraph " ACTORGRAPH_VERSION "\n";
     return 0;
   }
+  // Standard output (mentions, stats, explain, eval, gazetteer list, ...): a write that fails (a
+  // full disk, a file size limit, /dev/full) throws at once, so the run stops instead of going on
+  // silently and exiting 0 with a cut-off file. The final flush catches a failure of the last
+  // buffer. Unlike -o outputs, what reached the file before the failure stays there.
+  std::cout.exceptions(std::ios::badbit);
   for (const auto& c : actorgraph::cli::Commands()) {
     if (c.name != cmd) continue;
     try {
-      return c.run(argc - 1, argv + 1);
+      int rc = c.run(argc - 1, argv + 1);
+      std::cout.flush();
+      return rc;
+    } catch (const std::ios_base::failure& e) {
+      int err = errno;  // of the failed write(2): nothing since has failed
+      // std::cerr is tied to std::cout: writing the message flushes it, which must not throw again.
+      std::cout.exceptions(std::ios::goodbit);
+      actorgraph::cli::RemoveEmptyCreatedFolders();
+      if (!std::cout.bad()) {
+        std::cerr << "actorgraph: error: " << e.what() << "\n";
+        return 1;
+      }
+      std::cerr << "actorgraph: error: cannot write standard output"
+                << (err ? std::string(": ") + std::strerror(err) : std::string()) << "\n";
+      return 1;
     } catch (const actorgraph::Error& e) {
       actorgraph::cli::RemoveEmptyCreatedFolders();
       std::cerr << "actorgraph: error: " << e.what() << "\n";

@@ -214,6 +214,23 @@ TEST(CliFailureOnTheWayOut, FullDiskKeepsPreviousOutputs) {
   EXPECT_EQ(entries, 2u);
 }
 
+// Commands that write to standard output (mentions, stats, ...) cannot use a temporary file, but a
+// failed write still stops the run with one line and exit 1, instead of exit 0 and a cut-off file.
+TEST(CliFailureOnTheWayOut, StandardOutputWriteErrorIsAnError) {
+  auto dir = TempDir("stdout_limit");
+  // 4 blocks (2 or 4 KB): below the ~8 KB of JSONL mentions of the article; fails mid-run.
+  auto r = testing::Run("ulimit -f 4 && " + Cli() + " mentions -q " + Gaz() + " --format jsonl " +
+                        Article() + " > " + Q(dir / "m.jsonl"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "actorgraph: error: cannot write standard output: File too large\n");
+  EXPECT_LT(fs::file_size(dir / "m.jsonl"), 4097u);
+  // A full disk when the last buffer is flushed, after the command has finished.
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  auto full = testing::Run(Cli() + " stats " + Gaz() + " " + Article() + " > /dev/full");
+  EXPECT_EQ(full.exit_code, 1);
+  EXPECT_EQ(full.err, "actorgraph: error: cannot write standard output: No space left on device\n");
+}
+
 // The run reads standard input from a FIFO the test controls, so the output folder can be removed
 // (or the process signalled) at a known point: after the output folder was checked, before any
 // output is written.
