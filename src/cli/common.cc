@@ -28,7 +28,8 @@ void AddCorpusOptions(cxxopts::Options& options) {
                         "gazetteer file or folder (repeatable; default: the shipped gazetteer/)",
                         cxxopts::value<std::vector<std::string>>())(
       "encoding",
-      "input encoding: auto (a byte order mark, else valid UTF-8, else ICU's charset detector), "
+      "input encoding: auto (a byte order mark, else UTF-16 by its NUL bytes, else valid UTF-8, "
+      "else ICU's charset detector), "
       "or any ICU converter name: utf-8, utf-16, utf-16le, utf-16be, cp1256, iso-8859-6, ...",
       cxxopts::value<std::string>()->default_value("auto"))(
       "date-order",

@@ -55,14 +55,28 @@ bool MostlyUtf8(std::string_view bytes) {
 std::string GuessUtf16WithoutBom(std::string_view bytes) {
   size_t n = std::min<size_t>(bytes.size(), size_t{1} << 16) & ~size_t{1};
   if (n < 8) return "";
-  size_t even = 0, odd = 0;
+  size_t nul[2] = {0, 0};  // at even, odd offsets
   for (size_t i = 0; i < n; ++i)
-    if (bytes[i] == '\0') ++(i % 2 ? odd : even);
-  const size_t nul = even + odd;
-  if (nul * 100 < n) return "";  // under 1% NUL bytes: not UTF-16 (UTF-8 text has none)
-  if (even * 10 >= nul * 9) return "UTF-16BE";
-  if (odd * 10 >= nul * 9) return "UTF-16LE";
-  return "";
+    if (bytes[i] == '\0') ++nul[i % 2];
+  const size_t total = nul[0] + nul[1];
+  if (total * 100 < n) return "";  // under 1% NUL bytes: not UTF-16 (UTF-8 text has none)
+  // The high bytes: even offsets in UTF-16BE, odd in UTF-16LE. 90% of the NULs must be there.
+  size_t high;
+  if (nul[0] * 10 >= total * 9)
+    high = 0;
+  else if (nul[1] * 10 >= total * 9)
+    high = 1;
+  else
+    return "";
+  // Text in one script plus ASCII has few distinct high bytes: 0x00 (ASCII, Latin-1) and its
+  // block's (0x06 for Arabic U+06xx, 0x04 for Cyrillic, ...). In UTF-8 text with a stray NUL the
+  // bytes at that parity are letters of every kind, so at least 4 in 5 high bytes must be 0x00 or
+  // the most frequent other value.
+  size_t count[256] = {};
+  for (size_t i = high; i < n; i += 2) ++count[static_cast<unsigned char>(bytes[i])];
+  const size_t top = *std::max_element(count + 1, count + 256);
+  if ((count[0] + top) * 5 < (n / 2) * 4) return "";
+  return high == 0 ? "UTF-16BE" : "UTF-16LE";
 }
 
 Bom DetectBom(std::string_view b) {

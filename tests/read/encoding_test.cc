@@ -176,9 +176,6 @@ TEST(Encoding, UnsureGuessIsRefusedWithTheConfidence) {
   EXPECT_NE(error.find("needs 40%); name it with --encoding"), std::string::npos) << error;
 }
 
-// The acceptance test of issue 15: UTF-16 (LE and BE, with a BOM) and windows-1256 versions of a
-// sample Arabic article are read (encoding auto) into the same UTF-8 text, so the matcher finds the
-// same mentions at the same byte offsets (offsets are into the decoded UTF-8 text).
 TEST(Encoding, Utf16WithoutBomIsFoundByItsNulBytes) {
   TextDecoder d("auto");
   std::string used;
@@ -190,6 +187,15 @@ TEST(Encoding, Utf16WithoutBomIsFoundByItsNulBytes) {
   EXPECT_EQ(GuessUtf16WithoutBom("plain UTF-8 text, no NUL bytes at all"), "");
   // NUL bytes at both parities are not UTF-16 text.
   EXPECT_EQ(GuessUtf16WithoutBom(std::string("a\0\0b\0\0c\0\0d\0\0", 12)), "");
+  // UTF-8 text with a stray NUL byte (a scraper's, at either parity) stays UTF-8: the bytes at the
+  // NUL's parity are letters of every kind, not the few high bytes of UTF-16 code units.
+  const std::string english = "Iraq and Iran met in Baghdad with the United States.";
+  for (const std::string& text :
+       {english + '\0' + "\n", english + "s" + '\0' + "\n", arabic + arabic + '\0' + "\n"}) {
+    EXPECT_EQ(GuessUtf16WithoutBom(text), "") << text;
+    EXPECT_EQ(Decoded(d, text, &used), text);
+    EXPECT_EQ(used, "UTF-8");
+  }
 }
 
 // A JSONL file in UTF-16 without a BOM is decoded as a whole, then split into lines.
@@ -208,6 +214,9 @@ TEST(Encoding, Utf16JsonlWithoutBomIsReadLineByLine) {
   EXPECT_FALSE(r.Next(&doc));
 }
 
+// The acceptance test of issue 15: UTF-16 (LE and BE, with a BOM) and windows-1256 versions of a
+// sample Arabic article are read (encoding auto) into the same UTF-8 text, so the matcher finds the
+// same mentions at the same byte offsets (offsets are into the decoded UTF-8 text).
 TEST(Encoding, Utf16AndWindows1256ArticlesGiveTheSameMentionsAsUtf8) {
   Gazetteer g = Gazetteer::Load({SourcePath("gazetteer")});
   Matcher m(g);

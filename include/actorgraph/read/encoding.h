@@ -10,12 +10,13 @@
 // Detection"; Unicode Standard 15.0 §23.8 for the byte order mark):
 //   1. a byte order mark: EF BB BF is UTF-8, FF FE is UTF-16LE, FE FF is UTF-16BE (the BOM is
 //      dropped from the text);
-//   2. else NUL bytes, at least 1% of the first 64 KiB and 90% of them at even (or odd) offsets,
-//   are
-//      UTF-16BE (or UTF-16LE) without a BOM, e.g. `iconv -t utf-16be` output: UTF-8 text has no
-//      NUL bytes, and ASCII characters (spaces, digits, line ends) in UTF-16 have a zero byte.
-//      Arabic letters in UTF-16 (U+06xx) happen to be valid UTF-8 control bytes, so without
-//      this step such a file would read as garbage without a warning;
+//   2. else UTF-16BE (or UTF-16LE) without a BOM, e.g. `iconv -t utf-16be` output, when in the
+//      first 64 KiB at least 1% of the bytes are NUL, 90% of them at even (or odd) offsets, and
+//      at least 4 in 5 bytes at those offsets (the high bytes of the code units) are 0x00 or one
+//      other value (0x06 for Arabic). UTF-8 text has no NUL bytes, and ASCII characters (spaces,
+//      digits, line ends) in UTF-16 have a zero byte. Arabic letters in UTF-16 (U+06xx) happen to
+//      be valid UTF-8 control bytes, so without this step such a file would read as garbage
+//      without a warning; the last condition keeps UTF-8 text with a stray NUL byte UTF-8;
 //   3. else bytes that are valid UTF-8 (RFC 3629) are UTF-8;
 //   4. else ICU's detector's best guess, if its confidence (0-100) is at least `min_confidence`
 //      and the bytes decode without an illegal or unmapped sequence;
