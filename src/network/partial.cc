@@ -268,7 +268,7 @@ void MergePartialText(std::string_view contents, const std::string& name,
                 ", the first partial with --window " + std::string(ToString(mine.window)));
   if (o.max_evidence != mine.max_evidence)
     throw Error(name + ": field 'max_evidence': made with --max-evidence " +
-                std::to_string(o.max_evidence) + ", the first partial with " +
+                std::to_string(o.max_evidence) + ", the first partial with --max-evidence " +
                 std::to_string(mine.max_evidence));
   if (o.types != mine.types)
     throw Error(name + ": field 'types': made with --types " + TypesToString(o.types) +

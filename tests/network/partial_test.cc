@@ -230,7 +230,8 @@ TEST_F(PartialRefusal, OtherOptions) {
             "p.json: field 'window': made with --window sentence, the first partial with "
             "--window paragraph");
   EXPECT_EQ(Refusal(Replace(*good_, "\"max_evidence\":2", "\"max_evidence\":7")),
-            "p.json: field 'max_evidence': made with --max-evidence 7, the first partial with 2");
+            "p.json: field 'max_evidence': made with --max-evidence 7, the first partial with "
+            "--max-evidence 2");
   // What the mentions were filtered by: a shard with media, or with titles resolved, counts
   // other mentions.
   EXPECT_EQ(Refusal(Replace(*good_, "\"types\":\"person,state,group\"",
