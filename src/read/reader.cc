@@ -160,7 +160,9 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
   // one warning, not one per file.
   std::map<std::pair<uint64_t, uint64_t>, std::string> first_name;
   std::vector<std::string> distinct;
-  std::map<size_t, std::vector<std::string>> again;  // per input: "FILE: the same file as FIRST"
+  // Per input: "FILE: the same file as FIRST", or "FILE: named twice" when FIRST is FILE, and
+  // whether it was.
+  std::map<size_t, std::vector<std::pair<std::string, bool>>> again;
   bool stdin_named = false;
   for (size_t k = 0; k < files_.size(); ++k) {
     std::string& f = files_[k];
@@ -180,7 +182,9 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
       auto [it, fresh] = first_name.emplace(
           std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
       if (!fresh) {
-        again[origin[k]].push_back(f + ": the same file as " + it->second);
+        bool same_name = f == it->second;
+        again[origin[k]].emplace_back(
+            same_name ? f + ": named twice" : f + ": the same file as " + it->second, same_name);
         continue;
       }
     }
@@ -189,11 +193,12 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
   files_ = std::move(distinct);
   for (const auto& [input, lines] : again) {
     if (!options_.warn) break;
+    const auto& [first, same_name] = lines[0];
     if (lines.size() == 1)
-      options_.warn(lines[0] + " (named twice, or a link to it); read once");
+      options_.warn(first + (same_name ? "" : " (named twice, or a link to it)") + "; read once");
     else
       options_.warn(inputs[input] + ": " + std::to_string(lines.size()) + " files named before (" +
-                    lines[0] + ", ...; the input named twice, or a link to it); each read once");
+                    first + ", ...; the input named twice, or a link to it); each read once");
   }
   for (const auto& f : files_) {
     if (f == "-") continue;
