@@ -238,9 +238,11 @@ void DocumentReader::AddFolder(const std::string& folder, std::vector<std::strin
       links.pop_back();
       if (enter(link))
         stack.push_back(std::move(link));
-      else
-        Skip(link.string() + ": folder already read (a symlink loop, or a second link to it)",
-             "folder");
+      else if (options_.warn)  // nothing is lost: a warning, also under --strict (like a file
+                               // named twice), and no skipped input
+        options_.warn(link.string() +
+                      ": folder already read (a symlink loop, or a second link to it); folder "
+                      "skipped");
       continue;
     }
     fs::path dir = std::move(stack.back());

@@ -333,6 +333,19 @@ TEST(Reader, SymlinkLoopAndDanglingLinksAreReportedOnceAndNeverHang) {
   EXPECT_EQ(warnings[3],
             (dir / "sub" / "up").string() +
                 ": folder already read (a symlink loop, or a second link to it); folder skipped");
+  // Nothing is lost, so --strict reads on: a warning, as for a file named twice.
+  auto loop = TempDir("reader_loop_strict");
+  WriteFile(loop / "a.txt", "A");
+  fs::create_directory_symlink(".", loop / "self");
+  warnings.clear();
+  opt.strict = true;
+  DocumentReader strict({loop.string()}, opt);
+  EXPECT_EQ(ReadAll(strict).size(), 1u);
+  EXPECT_EQ(strict.skipped(), 0u);
+  EXPECT_EQ(warnings, std::vector<std::string>{
+                          (loop / "self").string() +
+                          ": folder already read (a symlink loop, or a second link to it); folder "
+                          "skipped"});
 }
 
 TEST(Reader, AFileNamedTwiceIsReadOnce) {
