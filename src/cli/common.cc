@@ -1,8 +1,12 @@
 #include "cli/common.h"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -324,19 +328,51 @@ void RemoveEmptyCreatedFolders() {
   for (int i = 0; i < created_count; ++i) ::rmdir(created_folders[i]);
 }
 
+namespace {
+volatile sig_atomic_t graphviz_pid = 0;  // the running dot's, for StopGraphviz
+}  // namespace
+
 bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& format,
                  std::string* out) {
   out->clear();
   std::string source = CurrentContents(dot_file).string();
-  if (source.find('\'') != std::string::npos || format.find('\'') != std::string::npos)
+  std::string type = "-T" + format;
+  char* argv[] = {const_cast<char*>("dot"), type.data(), source.data(), nullptr};
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  pid_t pid;
+  int spawned = ::posix_spawnp(&pid, "dot", &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(fds[1]);
+  if (spawned != 0) {
+    ::close(fds[0]);
     return false;
-  std::string cmd = "dot '-T" + format + "' '" + source + "' 2>/dev/null";
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return false;
+  }
+  graphviz_pid = pid;
   char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out->append(buf, n);
-  return ::pclose(pipe) == 0;
+  for (;;) {
+    ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n > 0) {
+      out->append(buf, static_cast<size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      break;
+    }
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  graphviz_pid = 0;
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+void StopGraphviz() {
+  pid_t pid = graphviz_pid;
+  if (pid > 0) ::kill(pid, SIGTERM);
 }
 
 std::string Counted(uint64_t n, const std::string& one, const std::string& many) {

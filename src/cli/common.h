@@ -99,10 +99,15 @@ void RemoveEmptyCreatedFolders();
 
 // Runs Graphviz's dot on what this run wrote for `dot_file` (CurrentContents: its pending
 // temporary file while an OutputSet is open) with `-T` `format` ("svg", "png:cairo"), and puts
-// its standard output in `out`. False when dot cannot be run or fails, or the path holds a
-// single quote (the command goes through the shell).
+// its standard output in `out`. dot is found on PATH and started with posix_spawnp, without a
+// shell (any path works; dot's standard error goes to /dev/null). False when dot cannot be run or
+// fails.
 bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& format,
                  std::string* out);
+// Sends SIGTERM to the dot that RunGraphviz is running, if any, so that a run interrupted while
+// rendering leaves no Graphviz behind. For the signal handler: async-signal-safe (kill(2) and a
+// read of a volatile sig_atomic_t).
+void StopGraphviz();
 
 // Formats a double without trailing zeros (for reports).
 std::string Fixed(double v, int digits);

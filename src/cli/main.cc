@@ -46,6 +46,7 @@ void WriteAll(const char* s) {
 // Only async-signal-safe calls (POSIX.1-2017 §2.4.3).
 extern "C" void OnTerminatingSignal(int sig) {
   static char name[4096];
+  actorgraph::cli::StopGraphviz();
   int writing = actorgraph::RemoveTemporaryFiles(name, sizeof name);
   actorgraph::cli::RemoveEmptyCreatedFolders();
   WriteAll("actorgraph: error: interrupted by ");

@@ -130,10 +130,7 @@ std::filesystem::path RenderDot(const std::filesystem::path& dot_file, const std
   out.replace_extension(format);
   std::string image;
   if (!RunGraphviz(dot_file, format + ":cairo", &image))
-    throw Error("--render: Graphviz failed on " + dot_file.string() +
-                (dot_file.string().find('\'') != std::string::npos
-                     ? " (output paths with a single quote are not supported)"
-                     : ""));
+    throw Error("--render: Graphviz failed on " + dot_file.string());
   WriteFileAtomically(out, [&](std::ostream& os) { os << image; });
   return out;
 }

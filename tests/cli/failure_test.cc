@@ -231,6 +231,36 @@ TEST(CliFailureOnTheWayOut, StandardOutputWriteErrorIsAnError) {
   EXPECT_EQ(full.err, "actorgraph: error: cannot write standard output: No space left on device\n");
 }
 
+// SIGINT while Graphviz renders: dot gets SIGTERM too, instead of running on after actorgraph has
+// gone. A stand-in dot on PATH passes the cairo check, then records its process id and sleeps.
+TEST(CliFailureOnTheWayOut, SigintWhileRenderingStopsGraphviz) {
+  auto dir = TempDir("render_sigint");
+  auto out = OldOutputs("render_sigint_out");
+  WriteFile(dir / "bin" / "dot",
+            "#!/bin/sh\ncase \"$1\" in -Tpng:cairo) [ \"$2\" = -o ] && exit 0;; esac\n"
+            "echo $$ > " +
+                Q(dir / "dot.pid") + "\nexec sleep 60\n");
+  fs::permissions(dir / "bin" / "dot", fs::perms::owner_all);
+  const std::string pid_file = Q(dir / "dot.pid");
+  std::string script =
+      "PATH=" + Q(dir / "bin") + ":$PATH " + Cli() + " build -q " + Gaz() + " --render png -o " +
+      Q(out) + " " + Article() + " & pid=$!; while [ ! -s " + pid_file +
+      " ]; do sleep 0.05; done; kill -INT $pid; wait $pid; echo \"exit $?\" >&2; sleep 0.5; "
+      // Gone, or a zombie that no init reaps (in a container): not running.
+      "st=$(cut -d' ' -f3 /proc/$(cat " +
+      pid_file + ")/stat 2>/dev/null); " +
+      "[ -n \"$st\" ] && [ \"$st\" != Z ] && echo 'dot still runs' >&2; true";
+  auto r = testing::Run(script);
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n') + 1),
+            "actorgraph: error: interrupted by SIGINT while writing " +
+                (out / "actors.graphml").string() +
+                " and 1 other output; removed their temporary files, the earlier versions are "
+                "untouched\n");
+  EXPECT_NE(r.err.find("exit 130\n"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("dot still runs"), std::string::npos) << r.err;
+  ExpectOldOutputsOnly(out);
+}
+
 // The run reads standard input from a FIFO the test controls, so the output folder can be removed
 // (or the process signalled) at a known point: after the output folder was checked, before any
 // output is written.
