@@ -18,6 +18,7 @@
 #include "actorgraph/export/gexf_writer.h"
 #include "actorgraph/export/graphml_writer.h"
 #include "actorgraph/export/json_writer.h"
+#include "actorgraph/export/xml_writer.h"
 #include "fuzz_util.h"
 
 namespace {
@@ -71,8 +72,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<Vertex> v;
   for (int k = 0; k < 3; ++k) {
     ActorNode n;
+    // Actor ids are unique in a graph (the gazetteer's, [a-z0-9_]+), so the harness keeps them
+    // unique as written: after CleanText, which drops control characters and turns bad bytes into
+    // U+FFFD. The first id is the input's; the others get "_" until they differ from every
+    // earlier one (field 8 may be "actor_2", or "actor_1\x01").
     n.id = k == 0 ? field(8) : "actor_" + std::to_string(k);
-    if (k == 1 && n.id == field(8)) n.id += "_";
+    auto taken = [&] {
+      for (Vertex u : v)
+        if (CleanText(g[u].id) == CleanText(n.id)) return true;
+      return false;
+    };
+    while (taken()) n.id += "_";
     n.label = field(0) + (k ? std::to_string(k) : "");
     n.label_en = field(1);
     n.type = k == 2 ? field(2) : types[k];
