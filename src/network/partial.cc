@@ -13,6 +13,7 @@
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/file_identity.h"
 #include "actorgraph/base/json_error.h"
 #include "actorgraph/base/sha256.h"
 
@@ -160,14 +161,15 @@ ordered_json DateMap(const std::map<std::string, uint64_t>& m) {
 }  // namespace
 
 void CheckDistinctShards(const std::vector<std::filesystem::path>& paths) {
-  std::map<std::string, std::filesystem::path> seen;  // content hash -> first file
-  for (size_t i = 0; i < paths.size(); ++i) {
-    const auto& p = paths[i];
-    for (size_t k = 0; k < i; ++k) {
-      std::error_code ec;  // a file that cannot be examined is left to ReadWhole's error below
-      if (std::filesystem::equivalent(paths[k], p, ec))
+  std::map<FileIdentity, std::filesystem::path> named;  // file -> its first name
+  std::map<std::string, std::filesystem::path> seen;    // content hash -> first file
+  for (const auto& p : paths) {
+    // A file that cannot be examined is left to ReadWhole's error below.
+    if (auto id = IdentityOf(p)) {
+      auto [first, fresh] = named.emplace(*id, p);
+      if (!fresh)
         throw Error("merge: " + p.string() + " is named twice" +
-                    (paths[k] == p ? "" : " (as " + paths[k].string() + ")") +
+                    (first->second == p ? "" : " (as " + first->second.string() + ")") +
                     "; merging it twice would double every count");
     }
     auto [it, fresh] = seen.emplace(Sha256Hex(ReadWhole(p)), p);

@@ -1,7 +1,6 @@
 #include "actorgraph/read/reader.h"
 
 #include <simdjson.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +19,7 @@
 #include <thread>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/file_identity.h"
 #include "actorgraph/base/json_error.h"
 #include "actorgraph/read/date.h"
 
@@ -158,7 +158,7 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
   // also standard input (`- FILE < FILE`, either order).
   // The files of one input named before (a folder given twice, or through a link) are said in
   // one warning, not one per file.
-  std::map<std::pair<uint64_t, uint64_t>, std::string> first_name;
+  std::map<FileIdentity, std::string> first_name;
   std::vector<std::string> distinct;
   // Per input: "FILE: the same file as FIRST", or "FILE: named twice" when FIRST is FILE, and
   // whether it was.
@@ -166,21 +166,19 @@ DocumentReader::DocumentReader(const std::vector<std::string>& inputs, ReaderOpt
   bool stdin_named = false;
   for (size_t k = 0; k < files_.size(); ++k) {
     std::string& f = files_[k];
-    struct stat sb;
-    bool known;  // sb is the file's (standard input's when it is a regular file)
+    std::optional<FileIdentity> id;  // standard input's when it is a regular file
     if (f == "-") {
       if (stdin_named) {
         if (options_.warn) options_.warn("-: standard input named twice; read once");
         continue;
       }
       stdin_named = true;
-      known = ::fstat(STDIN_FILENO, &sb) == 0 && S_ISREG(sb.st_mode);
+      id = IdentityOfRegularFile(STDIN_FILENO);
     } else {
-      known = ::stat(f.c_str(), &sb) == 0;
+      id = IdentityOf(f);
     }
-    if (known) {
-      auto [it, fresh] = first_name.emplace(
-          std::pair{static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)}, f);
+    if (id) {
+      auto [it, fresh] = first_name.emplace(*id, f);
       if (!fresh) {
         bool same_name = f == it->second;
         again[origin[k]].emplace_back(
@@ -220,12 +218,10 @@ DocumentReader::DocumentReader(std::istream& in, std::string name, bool jsonl,
 // files of a folder that is also reachable through a link keep their real path. A folder (by
 // device and inode) is entered once only, so a symlink loop ends with one warning and no hang.
 void DocumentReader::AddFolder(const std::string& folder, std::vector<std::string>* found) {
-  std::set<std::pair<uint64_t, uint64_t>> visited;
+  std::set<FileIdentity> visited;
   auto enter = [&](const fs::path& dir) {
-    struct stat sb;
-    if (::stat(dir.c_str(), &sb) != 0) return false;
-    return visited.insert({static_cast<uint64_t>(sb.st_dev), static_cast<uint64_t>(sb.st_ino)})
-        .second;
+    auto id = IdentityOf(dir);
+    return id && visited.insert(*id).second;
   };
   std::vector<fs::path> stack{fs::path(folder)};
   std::vector<fs::path> links;  // symlinked folders, walked after the real ones
