@@ -53,9 +53,10 @@ void Unregister(int slot) {
   if (slot >= 0) g_state[slot].store(0);
 }
 
-// The open OutputSet's pending files, in the order written.
+// The open OutputSet's pending files, in the order written: `final_path` is where the file goes
+// (a symbolic link's target), `name` the path the caller gave.
 struct Pending {
-  std::string tmp, final_path;
+  std::string tmp, final_path, name;
   int slot;
 };
 std::mutex g_set_mutex;
@@ -166,7 +167,7 @@ std::vector<std::filesystem::path> OutputSet::Commit() {
     const Pending& p = g_pending[done];
     if (::rename(p.tmp.c_str(), p.final_path.c_str()) != 0) {
       int err = errno;
-      std::string failed = p.final_path;
+      std::string failed = p.name;
       for (size_t k = done; k < g_pending.size(); ++k) {
         ::unlink(g_pending[k].tmp.c_str());
         Unregister(g_pending[k].slot);
@@ -175,8 +176,8 @@ std::vector<std::filesystem::path> OutputSet::Commit() {
       throw Error("cannot write " + failed + ": " + std::strerror(err));
     }
     Unregister(p.slot);
-    out.emplace_back(p.final_path);
-    auto dir = out.back().parent_path();
+    out.emplace_back(p.name);
+    auto dir = std::filesystem::path(p.final_path).parent_path();
     if (std::find(folders.begin(), folders.end(), dir) == folders.end()) folders.push_back(dir);
   }
   g_pending.clear();
@@ -188,33 +189,72 @@ std::filesystem::path CurrentContents(const std::filesystem::path& path) {
   std::lock_guard<std::mutex> lock(g_set_mutex);
   const std::string name = path.string();
   for (auto it = g_pending.rbegin(); it != g_pending.rend(); ++it)
-    if (it->final_path == name) return it->tmp;
+    if (it->name == name || it->final_path == name) return it->tmp;
   return path;
 }
+
+namespace {
+
+// Writes `fill`'s output straight into the existing device, FIFO or socket `target`.
+void WriteDirectly(const std::filesystem::path& target, const std::string& name,
+                   const std::function<void(std::ostream&)>& fill) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw Error("cannot write " + name + ": " + std::strerror(errno));
+  FdBuf buf(fd);
+  std::ostream out(&buf);
+  try {
+    fill(out);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  out.flush();
+  int err = buf.error() ? buf.error() : !out ? EIO : 0;
+  if (::close(fd) != 0 && !err) err = errno;
+  if (err) throw Error("cannot write " + name + ": " + std::strerror(err));
+}
+
+}  // namespace
 
 void WriteFileAtomically(const std::filesystem::path& path,
                          const std::function<void(std::ostream&)>& fill) {
   namespace fs = std::filesystem;
-  const std::string final_name = path.string();
-  fs::path dir = path.parent_path();
+  const std::string name = path.string();  // what messages say
+  // A symbolic link is written through, as a shell's > does: the link stays and its target gets
+  // the new contents (renaming onto the link would replace the link with a regular file).
+  fs::path target = path;
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(path, ec))) {
+    fs::path resolved = fs::canonical(path, ec);
+    if (!ec) target = resolved;
+  }
+  // A device, FIFO or socket (/dev/null, /dev/stdout, a named pipe) holds no earlier version to
+  // keep, and a rename would replace the node itself with a regular file: written directly.
+  fs::file_status st = fs::status(target, ec);
+  if (!ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
+    WriteDirectly(target, name, fill);
+    return;
+  }
+  const std::string final_name = target.string();
+  fs::path dir = target.parent_path();
   int fd = -1;
   std::string tmp;
   for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
     // Built piecewise: GCC 12 warns falsely (-Wrestrict) on "." + std::string.
-    std::string name = ".";
-    name += path.filename().string();
-    name += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(g_counter++);
-    tmp = (dir / name).string();
+    std::string hidden = ".";
+    hidden += target.filename().string();
+    hidden += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(g_counter++);
+    tmp = (dir / hidden).string();
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST) break;
   }
-  if (fd < 0) throw Error("cannot write " + final_name + ": " + std::strerror(errno));
-  int slot = Register(tmp, final_name);
+  if (fd < 0) throw Error("cannot write " + name + ": " + std::strerror(errno));
+  int slot = Register(tmp, name);
   auto fail = [&](int err) {
     if (fd >= 0) ::close(fd);
     ::unlink(tmp.c_str());
     Unregister(slot);
-    throw Error("cannot write " + final_name + ": " + std::strerror(err));
+    throw Error("cannot write " + name + ": " + std::strerror(err));
   };
   FdBuf buf(fd);
   {
@@ -238,7 +278,7 @@ void WriteFileAtomically(const std::filesystem::path& path,
   {
     std::lock_guard<std::mutex> lock(g_set_mutex);
     if (g_set_open) {  // renamed by OutputSet::Commit, with the rest of the run's outputs
-      g_pending.push_back({tmp, final_name, slot});
+      g_pending.push_back({tmp, final_name, name, slot});
       return;
     }
   }

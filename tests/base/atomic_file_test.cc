@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <functional>
+#include <thread>
 
 #include "actorgraph/base/error.h"
 #include "test_util.h"
@@ -24,6 +27,52 @@ TEST(AtomicFile, WritesAndReplaces) {
   WriteFileAtomically(dir / "a.txt", [](std::ostream& o) { o << "two"; });
   EXPECT_EQ(ReadFile(dir / "a.txt"), "two");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), {}), 1);
+}
+
+// A link is written through: the link stays a link, its target gets the contents.
+TEST(AtomicFile, SymlinkIsWrittenThrough) {
+  namespace fs = std::filesystem;
+  auto dir = TempDir("atomic_link");
+  fs::create_directory(dir / "real");
+  WriteFileAtomically(dir / "real" / "a.txt", [](std::ostream& o) { o << "old"; });
+  fs::create_symlink(dir / "real" / "a.txt", dir / "link.txt");
+  WriteFileAtomically(dir / "link.txt", [](std::ostream& o) { o << "new"; });
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir / "link.txt")));
+  EXPECT_EQ(ReadFile(dir / "real" / "a.txt"), "new");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir / "real"), {}), 1);  // no temporary left
+  // Inside an OutputSet too; Commit returns the name given.
+  OutputSet set;
+  WriteFileAtomically(dir / "link.txt", [](std::ostream& o) { o << "newer"; });
+  EXPECT_EQ(ReadFile(CurrentContents(dir / "link.txt")), "newer");
+  EXPECT_EQ(set.Commit(), std::vector<fs::path>{dir / "link.txt"});
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir / "link.txt")));
+  EXPECT_EQ(ReadFile(dir / "real" / "a.txt"), "newer");
+}
+
+// A FIFO (and any device) is written directly: it must stay what it is, never become a regular
+// file. (Not tried on /dev/null or /dev/full: a regression would replace the machine's device.)
+TEST(AtomicFile, FifoAndDeviceAreWrittenDirectly) {
+  namespace fs = std::filesystem;
+  auto dir = TempDir("atomic_fifo");
+  ASSERT_EQ(::mkfifo((dir / "pipe").c_str(), 0600), 0);
+  std::string got;
+  std::thread reader([&] { got = ReadFile(dir / "pipe"); });
+  WriteFileAtomically(dir / "pipe", [](std::ostream& o) { o << "through the pipe"; });
+  reader.join();
+  EXPECT_EQ(got, "through the pipe");
+  EXPECT_TRUE(fs::is_fifo(dir / "pipe"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), {}), 1);
+  // A private copy of /dev/full (character device 1, 7): needs root to make.
+  if (::mknod((dir / "full").c_str(), S_IFCHR | 0600, makedev(1, 7)) != 0)
+    GTEST_SKIP() << "cannot make a device node here (needs root)";
+  try {
+    WriteFileAtomically(dir / "full", [](std::ostream& o) { o << std::string(100000, 'x'); });
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (dir / "full").string() + ": No space left on device");
+  }
+  EXPECT_TRUE(fs::is_character_file(dir / "full"));
 }
 
 TEST(AtomicFile, FailureKeepsOldFileAndLeavesNoTemporary) {

@@ -17,22 +17,27 @@ namespace actorgraph {
 // EFBIG under RLIMIT_FSIZE, "No space left on device", "No such file or directory" when the folder
 // was removed); the temporary file is removed and `path` is untouched. An Error thrown by `fill`
 // is passed on after the same clean-up.
+// A symbolic link `path` is written through (as a shell's > does): the temporary file goes next
+// to the link's target and replaces the target, and the link stays. An existing device, FIFO or
+// socket (/dev/null, /dev/stdout, a named pipe) is written directly, without a temporary file:
+// it holds no earlier version to keep, and a rename would replace the node with a regular file
+// (/dev/full then fails with "No space left on device", as it should).
 void WriteFileAtomically(const std::filesystem::path& path,
                          const std::function<void(std::ostream&)>& fill);
 
 // The outputs of one run, replaced together. While an OutputSet is open (at most one per
 // process), WriteFileAtomically writes, flushes, fsync(2)s and closes each temporary file as
 // always but leaves it pending instead of renaming it. Commit() renames every pending file into
-// place, in the order written, and returns their final paths; an OutputSet destroyed without
-// Commit() (an Error unwinding: a full disk on the fourth file, a failed Graphviz render) unlinks
-// its pending files. So a run that fails part-way, or is interrupted (RemoveTemporaryFiles unlinks
-// pending files too), leaves every earlier output as it was, never a mix of old and new files.
-// Commit() holds SIGINT, SIGTERM and SIGHUP in the calling thread while it renames, so an
-// interrupt lands before the first rename or after the last. It can only fail on a rename(2)
-// (the folder removed at that moment): it then unlinks the files not yet renamed and throws
-// Error "cannot write PATH: REASON".
-// Up to 4096 pending files are also known to the signal handler; more are still replaced
-// together, but an interrupt leaves their temporary files behind.
+// place, in the order written, and returns their paths as given to WriteFileAtomically; an
+// OutputSet destroyed without Commit() (an Error unwinding: a full disk on the fourth file, a
+// failed Graphviz render) unlinks its pending files. So a run that fails part-way, or is
+// interrupted (RemoveTemporaryFiles unlinks pending files too), leaves every earlier output as it
+// was, never a mix of old and new files. Commit() holds SIGINT, SIGTERM and SIGHUP in the calling
+// thread while it renames, so an interrupt lands before the first rename or after the last. It can
+// only fail on a rename(2) (the folder removed at that moment): it then unlinks the files not yet
+// renamed and throws Error "cannot write PATH: REASON". Up to 4096 pending files are also known to
+// the signal handler; more are still replaced together, but an interrupt leaves their temporary
+// files behind.
 class OutputSet {
  public:
   OutputSet();  // throws Error when another OutputSet is open
