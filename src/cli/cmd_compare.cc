@@ -113,7 +113,7 @@ int RunCompare(int argc, char** argv) {
       "frames", "frames file (JSON) or 'none' (default: the shipped data/frames/conflict.json)",
       cxxopts::value<std::string>()->default_value(""))(
       "prior", "scale alpha_0 of the log-odds' informative Dirichlet prior",
-      cxxopts::value<double>()->default_value("500"))(
+      cxxopts::value<std::string>()->default_value("500"))(
       "top-terms", "terms.csv: the N most over- and N most under-used terms per group and actor",
       cxxopts::value<size_t>()->default_value("30"))(
       "min-count", "terms.csv: terms seen at least N times on the two sides together",
@@ -129,7 +129,7 @@ int RunCompare(int argc, char** argv) {
   const GroupKey key = ParseGroupKey(by);
   ComparisonOptions copt;
   copt.reference = args["reference"].as<std::string>();
-  copt.prior = args["prior"].as<double>();
+  copt.prior = NumberOption(args, "prior", 0, /*exclusive=*/true);
   if (!(copt.prior > 0)) throw Error("--prior: must be > 0");
   copt.top_terms = args["top-terms"].as<size_t>();
   copt.min_term_count = args["min-count"].as<uint64_t>();

@@ -57,8 +57,8 @@ int RunStats(int argc, char** argv) {
   AddAnalyseOptions(options);
   options.add_options()("window", "co-occurrence window: sentence, paragraph or document",
                         cxxopts::value<std::string>()->default_value("sentence"))(
-      "min-weight", "drop edges seen in fewer windows",
-      cxxopts::value<double>()->default_value("1"))(
+      "min-weight", "drop edges seen in fewer windows (a number >= 0)",
+      cxxopts::value<std::string>()->default_value("1"))(
       "top", "keep only the N actors with the highest weighted degree (0 = all)",
       cxxopts::value<size_t>()->default_value("0"))("show", "actors listed per centrality",
                                                     cxxopts::value<size_t>()->default_value("5"))(
@@ -74,7 +74,7 @@ int RunStats(int argc, char** argv) {
   count_options.cooccur.window = ParseWindow(args["window"].as<std::string>());
   count_options.cooccur.max_evidence = 0;
   GraphOptions graph_options;
-  graph_options.min_weight = args["min-weight"].as<double>();
+  graph_options.min_weight = NumberOption(args, "min-weight", 0);
   graph_options.top = args["top"].as<size_t>();
   AnalyseOptions analyse = ParseAnalyse(args);
   analyse.layout = false;

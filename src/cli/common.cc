@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -91,8 +93,13 @@ std::string OptionError(const cxxopts::exceptions::exception& e, int argc, char*
 
 }  // namespace
 
+namespace {
+std::string command_name;  // of the last Parse, for NumberOption's hint
+}  // namespace
+
 bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result) {
   options.set_width(110);
+  command_name = options.program();
   try {
     *result = options.parse(argc, argv);
   } catch (const cxxopts::exceptions::exception& e) {
@@ -373,6 +380,19 @@ bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& forma
 void StopGraphviz() {
   pid_t pid = graphviz_pid;
   if (pid > 0) ::kill(pid, SIGTERM);
+}
+
+double NumberOption(const cxxopts::ParseResult& args, const std::string& name, double min,
+                    bool exclusive) {
+  const std::string text = args[name].as<std::string>();
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+      (exclusive ? value <= min : value < min))
+    throw Error("--" + name + ": '" + text + "' is not a valid value (a number " +
+                (exclusive ? "> " : ">= ") + Fixed(min, 0) + "; see 'actorgraph " + command_name +
+                " --help')");
+  return value;
 }
 
 std::string Counted(uint64_t n, const std::string& one, const std::string& many) {

@@ -24,6 +24,13 @@ void AddCorpusOptions(cxxopts::Options& options);
 // option and the value ("--top: '-3' is not a valid value").
 bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result);
 
+// The value of the number option `name` (declared as a string option, since cxxopts reads a
+// double with operator>> and takes "3x" as 3 and "0x10" as 0): a finite decimal number that is
+// all of the text (std::from_chars), at least `min`, or more than `min` when `exclusive`. Throws
+// Error "--NAME: 'TEXT' is not a valid value (a number >= MIN; see 'actorgraph CMD --help')".
+double NumberOption(const cxxopts::ParseResult& args, const std::string& name, double min,
+                    bool exclusive = false);
+
 struct Corpus {
   Gazetteer gazetteer;
   std::vector<std::string> inputs;

@@ -144,8 +144,8 @@ void AddOutputOptions(cxxopts::Options& options) {
       "output formats, comma-separated: graphml,gexf,dot,json,csv,html,partial (partial: see "
       "merge)",
       cxxopts::value<std::string>()->default_value("graphml,dot"))(
-      "min-weight", "drop edges seen in fewer windows",
-      cxxopts::value<double>()->default_value("1"))(
+      "min-weight", "drop edges seen in fewer windows (a number >= 0)",
+      cxxopts::value<std::string>()->default_value("1"))(
       "top", "keep only the N actors with the highest weighted degree (0 = all)",
       cxxopts::value<size_t>()->default_value("0"))(
       "labels", "DOT and HTML node labels: ar, en or both",
@@ -210,7 +210,7 @@ Graph BuildAnalysedGraph(const Cooccurrence& counts, const Gazetteer& gazetteer,
 
 Output ParseOutput(const cxxopts::ParseResult& args) {
   Output out;
-  out.graph.min_weight = args["min-weight"].as<double>();
+  out.graph.min_weight = NumberOption(args, "min-weight", 0);
   out.graph.top = args["top"].as<size_t>();
   out.write.labels = args["labels"].as<std::string>();
   if (out.write.labels != "ar" && out.write.labels != "en" && out.write.labels != "both")

@@ -92,6 +92,31 @@ TEST(CliBadInput, LongLineIsRefusedWithFileAndLine) {
             "actorgraph: error: " + (in / "n.jsonl").string() + ":2: line longer than 100 bytes\n");
 }
 
+// cxxopts reads a double with operator>>, which takes "3x" as 3 and "0x10" as 0: the number
+// options are read whole, and their range is checked.
+TEST(CliBadInput, NumberOptionsAreReadWhole) {
+  for (const std::string value : {"0x10", "3x", " 3", "-1", "nan", "1e999", ""}) {
+    auto r = RunCli("build -q " + Gaz() + " --min-weight " + ShellQuote(value) + " -o " +
+                    Q(TempDir("o")) + " " + Article());
+    EXPECT_EQ(r.exit_code, 1) << value;
+    EXPECT_EQ(r.err, "actorgraph: error: --min-weight: '" + value +
+                         "' is not a valid value (a number >= 0; see 'actorgraph build --help')\n");
+  }
+  auto stats = RunCli("stats " + Gaz() + " --min-weight 2x " + Article());
+  EXPECT_EQ(stats.err,
+            "actorgraph: error: --min-weight: '2x' is not a valid value (a number >= 0; "
+            "see 'actorgraph stats --help')\n");
+  auto prior = RunCli("compare -q " + Gaz() + " --prior 0 -o " + Q(TempDir("o")) + " " + Article() +
+                      " " + Article());
+  EXPECT_EQ(prior.exit_code, 1);
+  EXPECT_EQ(prior.err,
+            "actorgraph: error: --prior: '0' is not a valid value (a number > 0; see "
+            "'actorgraph compare --help')\n");
+  auto ok =
+      RunCli("build -q " + Gaz() + " --min-weight 2.5 -o " + Q(TempDir("o")) + " " + Article());
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+}
+
 TEST(CliBadInput, UnknownEncodingIsAnError) {
   auto r =
       RunCli("build --encoding klingon-8 " + Gaz() + " -o " + Q(TempDir("o")) + " " + Article());
