@@ -1,11 +1,10 @@
 // actorgraph gazetteer check|list: lint the gazetteer, or print every alias.
-#include <fstream>
 #include <iostream>
 #include <set>
-#include <sstream>
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/read_file.h"
 #include "actorgraph/gazetteer/gazetteer_check.h"
 #include "actorgraph/gazetteer/gazetteer_table.h"
 #include "actorgraph/match/self_test.h"
@@ -183,12 +182,9 @@ int RunGazetteerConvert(int argc, char** argv) {
     if (!is_json(p) && !IsTablePath(p))
       throw Error(p.string() + ": expected a .json, .csv or .tsv file name");
   if (is_json(in) && is_json(out)) throw Error("gazetteer convert: both files are JSON");
-  std::ifstream f(in, std::ios::binary);
-  if (!f) throw Error(in.string() + ": cannot open gazetteer file");
-  std::ostringstream ss;
-  ss << f.rdbuf();
+  const std::string text = ReadWholeFile(in, "the gazetteer file");
   std::string json_text =
-      is_json(in) ? ss.str() : GazetteerTableToJson(ss.str(), TableDelimiter(in), in.string());
+      is_json(in) ? text : GazetteerTableToJson(text, TableDelimiter(in), in.string());
   std::string result = is_json(out)
                            ? json_text + "\n"
                            : GazetteerJsonToTable(json_text, TableDelimiter(out), in.string());

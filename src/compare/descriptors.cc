@@ -1,10 +1,9 @@
 #include "actorgraph/compare/descriptors.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/read_file.h"
 
 namespace actorgraph {
 namespace {
@@ -26,11 +25,7 @@ size_t CodePointCount(std::string_view s) {
 }
 
 void StopWords::AddFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string() + ": cannot read the stop list");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  AddText(ss.str());
+  AddText(ReadWholeFile(path, "the stop list"));
 }
 
 void StopWords::AddText(std::string_view contents) {

@@ -1,13 +1,12 @@
 #include "actorgraph/compare/frames.h"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/json_error.h"
+#include "actorgraph/base/read_file.h"
 
 namespace actorgraph {
 namespace {
@@ -24,11 +23,7 @@ void AddKey(std::vector<std::pair<std::string, uint64_t>>* v, std::string key, u
 }  // namespace
 
 FrameDictionary FrameDictionary::Load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string() + ": cannot read the frames file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return Parse(ss.str(), path.string());
+  return Parse(ReadWholeFile(path, "the frames file"), path.string());
 }
 
 FrameDictionary FrameDictionary::Parse(std::string_view json, const std::string& name) {

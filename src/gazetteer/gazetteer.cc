@@ -4,14 +4,13 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/json_error.h"
+#include "actorgraph/base/read_file.h"
 #include "actorgraph/base/sha256.h"
 #include "actorgraph/gazetteer/gazetteer_table.h"
 #include "actorgraph/text/normalize.h"
@@ -474,6 +473,8 @@ std::vector<fs::path> Gazetteer::ExpandPaths(const std::vector<fs::path>& paths)
       out.insert(out.end(), found.begin(), found.end());
     } else if (fs::exists(p, ec)) {
       out.push_back(p);
+    } else if (ec && ec != std::errc::no_such_file_or_directory) {  // e.g. a folder above it
+      throw Error(p.string() + ": cannot read the gazetteer: " + ec.message());
     } else {
       throw Error(p.string() + ": no such gazetteer file or folder");
     }
@@ -485,24 +486,7 @@ Gazetteer Gazetteer::Load(const std::vector<fs::path>& paths,
                           std::vector<GazetteerProblem>* problems) {
   Gazetteer g;
   for (const auto& f : ExpandPaths(paths)) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) throw Error(f.string() + ": cannot open gazetteer file");
-    // One read of the whole file (through a stringstream it was copied twice: 2% of loading a
-    // 1M-alias gazetteer).
-    std::string contents;
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    if (size > 0) {
-      contents.resize(static_cast<size_t>(size));
-      in.read(contents.data(), size);
-      contents.resize(static_cast<size_t>(in.gcount()));
-    } else {
-      std::ostringstream ss;  // not seekable (a pipe): read to the end
-      ss << in.rdbuf();
-      contents = ss.str();
-    }
-    if (in.bad()) throw Error(f.string() + ": cannot read gazetteer file");
+    std::string contents = ReadWholeFile(f, "the gazetteer file");
     if (IsTablePath(f))
       g.AddTableFile(contents, f.string(), TableDelimiter(f), problems);
     else

@@ -1,12 +1,13 @@
 #include "actorgraph/gazetteer/gazetteer_check.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/read_file.h"
 #include "actorgraph/read/reader.h"
 #include "actorgraph/text/normalize.h"
 #include "actorgraph/text/segment.h"
@@ -45,8 +46,7 @@ std::vector<std::string> WithoutClitics(const std::string& key) {
 }  // namespace
 
 std::set<std::string> LoadStopwords(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(path + ": cannot open stop list");
+  std::istringstream in(ReadWholeFile(path, "the stop list"));
   std::set<std::string> out;
   std::string line;
   while (std::getline(in, line)) {

@@ -1,22 +1,17 @@
 #include "actorgraph/match/eval.h"
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/json_error.h"
+#include "actorgraph/base/read_file.h"
 #include "actorgraph/text/normalize.h"
 #include "actorgraph/text/segment.h"
 
 namespace actorgraph {
 std::vector<GoldDocument> LoadGold(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path + ": cannot open gold file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ParseGold(ss.str(), path);
+  return ParseGold(ReadWholeFile(path, "the gold file"), path);
 }
 
 std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string& path) {

@@ -1,20 +1,17 @@
 #include "actorgraph/network/partial.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iterator>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <type_traits>
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/file_identity.h"
 #include "actorgraph/base/json_error.h"
+#include "actorgraph/base/read_file.h"
 #include "actorgraph/base/sha256.h"
 
 namespace actorgraph {
@@ -31,12 +28,7 @@ std::string ReadWhole(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, ec))
     throw Error(path.string() +
                 ": is a folder, not a partial graph (name its actors.partial.json)");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string() + ": cannot open partial graph: " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(path.string() + ": read error");
-  return ss.str();
+  return ReadWholeFile(path, "the partial graph");
 }
 
 ordered_json ParseJson(std::string_view contents, const std::string& name) {

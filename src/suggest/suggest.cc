@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "actorgraph/base/error.h"
+#include "actorgraph/base/read_file.h"
 #include "actorgraph/base/sha256.h"
 #include "actorgraph/text/normalize.h"
 #include "actorgraph/text/segment.h"
@@ -1269,8 +1270,7 @@ void Suggester::AddDocument(const Document& doc) { impl_->Add(doc); }
 std::vector<SuggestCandidate> Suggester::Finish() { return impl_->Finish(); }
 
 std::vector<std::string> LoadGivenNames(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(path + ": cannot open given-name list");
+  std::istringstream in(ReadWholeFile(path, "the given-name list"));
   std::vector<std::string> out;
   std::string line;
   while (std::getline(in, line)) {

@@ -117,6 +117,27 @@ TEST(CliBadInput, NumberOptionsAreReadWhole) {
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
 }
 
+// A folder named where a file belongs was read as empty (every stop word removed, no given
+// names) or as malformed JSON; now the file and the reason are named.
+TEST(CliBadInput, AFolderWhereAFileBelongsIsNamed) {
+  auto dir = TempDir("folder_as_file");
+  const std::string articles = Q(SourcePath("examples/articles"));
+  const std::string out = " -o " + Q(dir / "o") + " ";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"compare -q --stopwords " + Q(dir) + out + articles, "the stop list"},
+      {"compare -q --frames " + Q(dir) + out + articles, "the frames file"},
+      {"eval --gold " + Q(dir) + " " + articles, "the gold file"},
+      {"gazetteer suggest -q --given-names " + Q(dir) + " " + articles, "the given-name list"},
+  };
+  for (const auto& [command, what] : cases) {
+    auto r = RunCli(command);
+    EXPECT_EQ(r.exit_code, 1) << command;
+    EXPECT_EQ(r.err,
+              "actorgraph: error: " + dir.string() + ": cannot read " + what + ": it is a folder\n")
+        << command;
+  }
+}
+
 TEST(CliBadInput, UnknownEncodingIsAnError) {
   auto r =
       RunCli("build --encoding klingon-8 " + Gaz() + " -o " + Q(TempDir("o")) + " " + Article());
