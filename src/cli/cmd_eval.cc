@@ -21,7 +21,9 @@ int RunEval(int argc, char** argv) {
   cxxopts::ParseResult args;
   if (!Parse(options, argc, argv, &args)) return 0;
   if (!args.count("gold")) throw Error("eval: --gold FILE is required");
-  auto gold = LoadGold(args["gold"].as<std::string>());
+  const std::string gold_path = args["gold"].as<std::string>();
+  auto gold = LoadGold(gold_path);
+  if (gold.empty()) throw Error("eval: " + gold_path + " lists no documents");
 
   Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
   const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
@@ -34,6 +36,11 @@ int RunEval(int argc, char** argv) {
           f[static_cast<int>(m.actor)].insert(doc.text.substr(m.start, m.end - m.start));
       });
   EvalReport r = Evaluate(gold, corpus.gazetteer, found);
+  // Nothing scored is no score: P, R and F1 of 1.000 on zero documents would read as perfect.
+  if (r.documents == 0)
+    throw Error("eval: no document of " + gold_path + " (" + Counted(gold.size(), "document") +
+                ") is among the inputs (a gold 'file' is matched by its name without extension "
+                "against the inputs' document ids)");
 
   auto line = [](const std::string& name, const Counts& c) {
     std::cout << name;

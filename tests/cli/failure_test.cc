@@ -138,6 +138,23 @@ TEST(CliBadInput, AFolderWhereAFileBelongsIsNamed) {
   }
 }
 
+// Zero documents scored is no score: not P, R and F1 of 1.000.
+TEST(CliBadInput, EvalWithNoGoldDocumentAmongTheInputsIsAnError) {
+  auto dir = TempDir("eval_none");
+  WriteFile(dir / "empty.json", "[]");
+  WriteFile(dir / "other.json", R"([{"file": "elsewhere.txt", "actors": []}])");
+  auto empty = RunCli("eval --gold " + Q(dir / "empty.json") + " " + Gaz() + " " + Article());
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_EQ(empty.err,
+            "actorgraph: error: eval: " + (dir / "empty.json").string() + " lists no documents\n");
+  auto other = RunCli("eval --gold " + Q(dir / "other.json") + " " + Gaz() + " " + Article());
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_EQ(other.err,
+            "actorgraph: error: eval: no document of " + (dir / "other.json").string() +
+                " (1 document) is among the inputs (a gold 'file' is matched by its name without "
+                "extension against the inputs' document ids)\n");
+}
+
 TEST(CliBadInput, UnknownEncodingIsAnError) {
   auto r =
       RunCli("build --encoding klingon-8 " + Gaz() + " -o " + Q(TempDir("o")) + " " + Article());

@@ -77,6 +77,38 @@ TEST(Eval, MalformedGoldNamesEntryAndField) {
   }
 }
 
+// A slip in the gold file that would be scored twice is refused, naming the entry; two names
+// of one actor count once.
+TEST(Eval, ADocumentOrNameListedTwiceIsRefusedAndAnActorCountsOnce) {
+  auto error = [](std::string_view json) {
+    try {
+      ParseGold(json, "g.json");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error(R"([{"file": "a.txt", "actors": []}, {"file": "b", "actors": []},
+                      {"file": "a", "actors": []}])"),
+            "g.json: entry 2: field 'file': 'a' is the document of entry 0 again");
+  EXPECT_EQ(error(R"([{"file": "a.txt", "actors": [{"name": "Iraq"}, {"name": "Iran"},
+                                                   {"name": "Iraq"}]}])"),
+            "g.json: entry 0: actors[2]: field 'name': 'Iraq' is listed twice (also actors[0])");
+  Gazetteer g;
+  g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "iraq", "type": "state", "label": {"ar": "العراق", "en": "Iraq"},
+     "aliases": {"en": ["Republic of Iraq"]}}]})",
+            "t.json");
+  g.Finish();
+  std::vector<GoldDocument> gold = {
+      {"x.txt", {{"Iraq", "state", false, {}}, {"Republic of Iraq", "state", false, {}}}}};
+  EvalReport hit = Evaluate(gold, g, {{"x", {{0, {"العراق"}}}}});
+  EXPECT_EQ(hit.overall.tp, 1);
+  EXPECT_EQ(hit.overall.fn, 0);
+  EvalReport miss = Evaluate(gold, g, {{"x", {}}});
+  EXPECT_EQ(miss.overall.fn, 1);
+}
+
 // Found by fuzz_gold (fuzz/regressions/fuzz_gold/): nlohmann's out_of_range for a number beyond
 // a double escaped as a non-actorgraph exception.
 TEST(Eval, NumberBeyondADoubleIsMalformedJson) {

@@ -24,7 +24,8 @@ struct GoldDocument {
   std::vector<GoldActor> actors;
 };
 
-// Throws Error naming the file, entry and field.
+// Throws Error naming the file, entry and field, also for a document listed twice (two `file`s
+// with one id) and a name listed twice in one document: either would be scored twice.
 std::vector<GoldDocument> LoadGold(const std::string& path);
 // The same from the file's contents; `path` is used in messages.
 std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string& path);
@@ -77,8 +78,9 @@ class GoldNameIndex {
   size_t actor_count_ = 0;
 };
 
-// `found` is keyed by document id. The first form builds a GoldNameIndex of `gazetteer`; the
-// second uses `names`, built from the same gazetteer; throws Error when its actor count differs.
+// `found` is keyed by document id. Two gold names of one actor in a document count as one
+// expected actor. The first form builds a GoldNameIndex of `gazetteer`; the second uses `names`,
+// built from the same gazetteer; throws Error when its actor count differs.
 EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
                     const std::map<std::string, Found>& found);
 EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gazetteer,
