@@ -1,6 +1,7 @@
 #include "cli/common.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -351,15 +352,27 @@ bool RunGraphviz(const std::filesystem::path& dot_file, const std::string& forma
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  // SIGINT, SIGTERM and SIGHUP wait until graphviz_pid is set, so the handler cannot miss a dot
+  // just started; dot itself starts with the mask as it was.
+  sigset_t block, old;
+  sigemptyset(&block);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, sig);
+  pthread_sigmask(SIG_BLOCK, &block, &old);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setsigmask(&attr, &old);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
   pid_t pid;
-  int spawned = ::posix_spawnp(&pid, "dot", &actions, nullptr, argv, environ);
+  int spawned = ::posix_spawnp(&pid, "dot", &actions, &attr, argv, environ);
+  if (spawned == 0) graphviz_pid = pid;
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   ::close(fds[1]);
   if (spawned != 0) {
     ::close(fds[0]);
     return false;
   }
-  graphviz_pid = pid;
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fds[0], buf, sizeof buf);
