@@ -68,8 +68,9 @@ int RunBuild(int argc, char** argv) {
     if (counts.documents() == 0) throw Error("no documents to process (empty corpus)");
     WriteOutputs(out, counts, corpus.gazetteer, corpus.reader->skipped());
     if (undated)
-      std::cerr << "actorgraph: " << undated
-                << " documents without a valid date are left out of the slices\n";
+      std::cerr << "actorgraph: warning: " << Counted(undated, "document")
+                << " without a valid date " << (undated == 1 ? "is" : "are")
+                << " left out of the slices\n";
     WriteSlices(out, periods, corpus.gazetteer);
     return 0;
   }

@@ -291,7 +291,8 @@ void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& p
   WriteFileAtomically(path, [&](std::ostream& os) { WriteSlicesCsv(slices, os); });
   files.push_back(path);
   outputs.Commit();
-  for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
+  if (!out.quiet)
+    for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
 }
 
 void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,
