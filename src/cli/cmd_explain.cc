@@ -55,6 +55,19 @@ int RunExplain(int argc, char** argv) {
   int a = Resolve(corpus.gazetteer, rest[0]);
   int b = Resolve(corpus.gazetteer, rest[1]);
   if (a == b) throw Error("explain: '" + rest[0] + "' and '" + rest[1] + "' are the same actor");
+  // The two actors named are looked for whatever their type: without --types, a media actor (left
+  // out of networks by default) is counted too; with --types, leaving one out is an error rather
+  // than "never named together".
+  for (int actor : {a, b}) {
+    const Actor& named = corpus.gazetteer.actors()[actor];
+    if (corpus.types & TypeBit(named.type)) continue;
+    if (!args.count("types")) {
+      corpus.types |= TypeBit(named.type);
+      continue;
+    }
+    throw Error("explain: " + named.id + " is a " + std::string(ToString(named.type)) +
+                " actor, which --types " + TypesToString(corpus.types) + " leaves out");
+  }
   const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   CountOptions co;
   co.cooccur.window = ParseWindow(args["window"].as<std::string>());

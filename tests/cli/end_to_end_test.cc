@@ -382,6 +382,24 @@ TEST(Cli, ExplainPrintsTheEvidence) {
   EXPECT_NE(r.out.find("001_9f79dd596af1e7b3"), std::string::npos) << r.out;
 }
 
+// Media are left out of networks by default, but an actor named to explain is looked for whatever
+// its type: "never named together" would be wrong. With --types leaving it out, an error says so.
+TEST(Cli, ExplainLooksForTheActorsNamedWhateverTheirType) {
+  auto dir = TempDir("explain_media");
+  testing::WriteFile(dir / "aj.txt", "قالت قناة الجزيرة إن العراق يستعد للانتخابات.\n");
+  auto r =
+      RunCli("explain -q " + Gaz() + " al_jazeera iraq " + ShellQuote((dir / "aj.txt").string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "Al Jazeera (al_jazeera) - Iraq (iraq): 1 sentence in 1 document");
+  auto typed = RunCli("explain -q " + Gaz() + " --types person,state al_jazeera iraq " +
+                      ShellQuote((dir / "aj.txt").string()));
+  EXPECT_EQ(typed.exit_code, 1);
+  EXPECT_EQ(typed.err,
+            "actorgraph: error: explain: al_jazeera is a media actor, which --types person,state "
+            "leaves out\n");
+}
+
 TEST(Cli, HelpListsEveryOptionWithItsDefault) {
   auto top = RunCli("--help");
   EXPECT_EQ(top.exit_code, 0);
