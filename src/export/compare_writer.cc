@@ -7,6 +7,7 @@
 #include <set>
 
 #include "actorgraph/base/atomic_file.h"
+#include "actorgraph/base/sha256.h"
 #include "actorgraph/compare/grouping.h"
 #include "actorgraph/export/csv_writer.h"
 #include "actorgraph/export/dot_writer.h"
@@ -54,7 +55,16 @@ std::string GroupFileStem(std::string_view group) {
       out += '_';
   }
   if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
-  return CleanText(out);
+  out = CleanText(out);
+  // File names are at most 255 bytes (NAME_MAX) and "difference-STEM-N.graphml" adds up to 24: a
+  // longer stem is cut at a character boundary and told apart by a hash of the whole name.
+  constexpr size_t kMaxStem = 120, kKeep = kMaxStem - 9;
+  if (out.size() > kMaxStem) {
+    size_t cut = kKeep;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "~" + Sha256Hex(group).substr(0, 8);
+  }
+  return out;
 }
 
 std::vector<std::string> DifferenceStems(const Comparison& c) {

@@ -143,6 +143,14 @@ TEST(CompareWriter, GroupFileStems) {
   EXPECT_EQ(GroupFileStem("2024-03"), "2024-03");
   EXPECT_EQ(GroupFileStem("a/b c"), "a_b_c");
   EXPECT_EQ(GroupFileStem("الجزيرة"), "الجزيرة");
+  // A long name (a source of 300 bytes) is cut at a character boundary, with a hash of the whole.
+  std::string longer;
+  for (int i = 0; i < 150; ++i) longer += "\xD8\xB9";  // ع, 2 bytes
+  std::string stem = GroupFileStem(longer), other = GroupFileStem(longer + "x");
+  EXPECT_EQ(stem.size(), 110u + 9u);  // 55 letters, "~", 8 hex digits
+  EXPECT_EQ(stem.substr(0, 110), longer.substr(0, 110));
+  EXPECT_EQ(stem[110], '~');
+  EXPECT_NE(stem, other);
   EXPECT_EQ(GroupFileStem(".."), "_..");
 }
 

@@ -39,7 +39,9 @@ struct CompareResult {
 };
 
 // The file-name form of a group name: letters (any script), digits, '-', '_' and '.' kept, every
-// other character '_'; "(none)" -> "_none_". Callers make stems unique (DifferenceStems).
+// other character '_'; "(none)" -> "_none_". At most 120 bytes: a longer name is cut at a UTF-8
+// character boundary and ends with "~" and 8 hex digits of its SHA-256, so file names stay under
+// NAME_MAX (255 bytes). Callers make stems unique (DifferenceStems).
 std::string GroupFileStem(std::string_view group);
 // "difference-<stem>" per compared group, unique (a clash gets "-2", "-3", ...).
 std::vector<std::string> DifferenceStems(const Comparison& c);
