@@ -92,16 +92,16 @@ int RunCompare(int argc, char** argv) {
       "compare",
       "Compare how groups of articles (inputs, documents, outlets, periods or any JSONL field) "
       "frame the same actors: salience, partners, descriptors, frames, time series, difference "
-      "networks and a report.\n\nUsage: actorgraph compare [options] --by KEY [inputs...]");
+      "networks and a report.\n\nUsage: actorgraph compare [options] [--by KEY] [inputs...]");
   AddCorpusOptions(options);
   options.add_options()("by",
                         "group documents by input, file, source, date:year, date:month or "
                         "field:NAME (a JSONL key)",
                         cxxopts::value<std::string>()->default_value("input"))(
       "reference", "compare every group with this group (default: each group with the rest)",
-      cxxopts::value<std::string>()->default_value(""))(
-      "min-docs", "leave out groups with fewer documents (with a warning)",
-      cxxopts::value<uint64_t>()->default_value("1"))(
+      cxxopts::value<std::string>())("min-docs",
+                                     "leave out groups with fewer documents (with a warning)",
+                                     cxxopts::value<uint64_t>()->default_value("1"))(
       "o,output", "output folder", cxxopts::value<std::string>()->default_value("output/compare"))(
       "window", "co-occurrence window for partners: sentence, paragraph or document",
       cxxopts::value<std::string>()->default_value("sentence"))(
@@ -111,9 +111,9 @@ int RunCompare(int argc, char** argv) {
       "stop list file (repeatable; default: data/stopwords/ar.txt and en.txt of the shipped data)",
       cxxopts::value<std::vector<std::string>>())(
       "frames", "frames file (JSON) or 'none' (default: the shipped data/frames/conflict.json)",
-      cxxopts::value<std::string>()->default_value(""))(
-      "prior", "scale alpha_0 of the log-odds' informative Dirichlet prior",
-      cxxopts::value<std::string>()->default_value("500"))(
+      cxxopts::value<std::string>())("prior",
+                                     "scale alpha_0 of the log-odds' informative Dirichlet prior",
+                                     cxxopts::value<std::string>()->default_value("500"))(
       "top-terms", "terms.csv: the N most over- and N most under-used terms per group and actor",
       cxxopts::value<size_t>()->default_value("30"))(
       "min-count", "terms.csv: terms seen at least N times on the two sides together",
@@ -128,7 +128,7 @@ int RunCompare(int argc, char** argv) {
   const std::string by = args["by"].as<std::string>();
   const GroupKey key = ParseGroupKey(by);
   ComparisonOptions copt;
-  copt.reference = args["reference"].as<std::string>();
+  if (args.count("reference")) copt.reference = args["reference"].as<std::string>();
   copt.prior = NumberOption(args, "prior", 0, /*exclusive=*/true);
   if (!(copt.prior > 0)) throw Error("--prior: must be > 0");
   copt.top_terms = args["top-terms"].as<size_t>();
@@ -156,7 +156,7 @@ int RunCompare(int argc, char** argv) {
       stop_desc += (stop_desc.empty() ? "" : ",") + std::string(f);
     }
   }
-  std::string frames_arg = args["frames"].as<std::string>();
+  std::string frames_arg = args.count("frames") ? args["frames"].as<std::string>() : "";
   std::optional<FrameDictionary> frames;
   if (frames_arg.empty()) frames_arg = (DefaultDataPath() / "frames/conflict.json").string();
   if (frames_arg != "none") frames = FrameDictionary::Load(frames_arg);

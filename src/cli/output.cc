@@ -157,6 +157,9 @@ void AddOutputOptions(cxxopts::Options& options) {
       "JSON, CSV and HTML keep them; --backbone and --top-edges remove them everywhere)")(
       "render", "also render the DOT file with Graphviz's cairo back end: png or svg",
       cxxopts::value<std::string>());
+  options.add_options()("layout",
+                        "DOT layout: auto (Graphviz's own) or fixed (pin the computed positions)",
+                        cxxopts::value<std::string>()->default_value("auto"));
   AddAnalyseOptions(options);
 }
 
@@ -170,9 +173,7 @@ void AddAnalyseOptions(cxxopts::Options& options) {
       "top-edges", "keep only the N heaviest edges and the actors they join (0 = all)",
       cxxopts::value<size_t>()->default_value("0"))("seed",
                                                     "seed of the communities and the layout",
-                                                    cxxopts::value<uint64_t>()->default_value("1"))(
-      "layout", "DOT layout: auto (Graphviz's own) or fixed (pin the computed positions)",
-      cxxopts::value<std::string>()->default_value("auto"));
+                                                    cxxopts::value<uint64_t>()->default_value("1"));
 }
 
 AnalyseOptions ParseAnalyse(const cxxopts::ParseResult& args) {
@@ -182,9 +183,6 @@ AnalyseOptions ParseAnalyse(const cxxopts::ParseResult& args) {
   a.backbone_alpha = ParseBackbone(args["backbone"].as<std::string>());
   a.top_edges = args["top-edges"].as<size_t>();
   a.seed = args["seed"].as<uint64_t>();
-  std::string layout = args["layout"].as<std::string>();
-  if (layout != "auto" && layout != "fixed")
-    throw Error("--layout: '" + layout + "' is not one of auto, fixed");
   return a;
 }
 
@@ -220,7 +218,10 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
       out.write.color_by != "community")
     throw Error("--color-by: '" + out.write.color_by + "' is not one of type, country, community");
   out.analyse = ParseAnalyse(args);
-  out.write.fixed_layout = args["layout"].as<std::string>() == "fixed";
+  std::string layout = args["layout"].as<std::string>();
+  if (layout != "auto" && layout != "fixed")
+    throw Error("--layout: '" + layout + "' is not one of auto, fixed");
+  out.write.fixed_layout = layout == "fixed";
   out.write.keep_isolated = args.count("keep-isolated") > 0;
   out.formats = SplitFormats(args["format"].as<std::string>());
   out.render = args.count("render") ? args["render"].as<std::string>() : "";
