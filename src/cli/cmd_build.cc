@@ -65,9 +65,9 @@ int RunBuild(int argc, char** argv) {
       it->second.AddDocument(doc, mentions, windows);
       it->second.AddSentences(sc.seg.sentences.size());
     }
-    if (counts.documents() == 0) throw Error("no documents to process (empty corpus)");
+    if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
     WriteOutputs(out, counts, corpus.gazetteer, corpus.reader->skipped());
-    if (undated)
+    if (undated && !corpus.quiet)  // -q: no warnings (as compare)
       std::cerr << "actorgraph: warning: " << Counted(undated, "document")
                 << " without a valid date " << (undated == 1 ? "is" : "are")
                 << " left out of the slices\n";

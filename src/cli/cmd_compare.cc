@@ -170,7 +170,7 @@ int RunCompare(int argc, char** argv) {
   GroupProfiles profiles =
       ProfileCorpus(matcher, *corpus.reader, grouper, filter, frames ? &*frames : nullptr, popt);
   EndProgress(corpus.quiet);
-  if (corpus.reader->documents() == 0) throw Error("no documents to process");
+  if (corpus.reader->documents() == 0) throw NoDocuments(*corpus.reader);
   auto warn = [&](const std::string& w) {
     if (!corpus.quiet) std::cerr << "actorgraph: warning: " << w << "\n";
   };

@@ -91,7 +91,7 @@ int RunStats(int argc, char** argv) {
   Cooccurrence& counts =
       KeepUntilExit([&] { return CountCorpus(matcher, *corpus.reader, count_options); });
   EndProgress(corpus.quiet);
-  if (counts.documents() == 0) throw Error("no documents to process (empty corpus)");
+  if (counts.documents() == 0) throw NoDocuments(*corpus.reader);
   std::vector<PruneStep> steps;
   Graph& g = KeepUntilExit(
       [&] { return BuildAnalysedGraph(counts, corpus.gazetteer, graph_options, analyse, &steps); });

@@ -116,7 +116,7 @@ int RunGazetteerSuggest(int argc, char** argv) {
   Suggester suggester(corpus.gazetteer, matcher, so);
   Document doc;
   while (corpus.reader->Next(&doc)) suggester.AddDocument(doc);
-  if (corpus.reader->documents() == 0) throw Error("no documents to process");
+  if (corpus.reader->documents() == 0) throw NoDocuments(*corpus.reader);
   std::vector<SuggestCandidate> cands = suggester.Finish();
   if (args.count("types")) {  // by the guessed type (places are kept only under "all")
     std::vector<SuggestCandidate> kept;

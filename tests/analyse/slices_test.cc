@@ -58,11 +58,17 @@ TEST(Slices, BuildWritesOneNetworkPerPeriodAndSlicesCsv) {
                            " --format graphml,csv --slice year " +
                            ShellQuote((dir / "in.jsonl").string()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(
-      r.err.find("actorgraph: warning: 1 document without a valid date is left out of the slices"),
-      std::string::npos)
-      << r.err;
-  EXPECT_EQ(r.out, "");  // -q: no summary and no 'wrote' lines, also for the slices
+  // -q: no summary, no 'wrote' lines (also for the slices), no warnings.
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+  auto loud =
+      testing::RunCli("build -o " + ShellQuote((dir / "loud").string()) +
+                      " --format csv --slice year " + ShellQuote((dir / "in.jsonl").string()));
+  EXPECT_NE(loud.err.find(
+                "actorgraph: warning: 1 document without a valid date is left out of the slices"),
+            std::string::npos)
+      << loud.err;
+  EXPECT_NE(loud.out.find("wrote " + (dir / "loud" / "slices.csv").string()), std::string::npos);
   for (const char* f : {"actors.graphml", "actors_2020.graphml", "actors_2021.graphml",
                         "actors_2020_nodes.csv", "slices.csv"})
     EXPECT_TRUE(std::filesystem::exists(dir / "out" / f)) << f;
