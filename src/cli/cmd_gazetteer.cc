@@ -111,6 +111,11 @@ int Check(const cxxopts::ParseResult& args) {
     }
   }
   for (const auto& e : r.errors) std::cout << "error: " << e.ToString() << "\n";
+  for (const auto& u : UnresolvedReferences(g))
+    if (std::string hint = ShippedGazetteerHint(g, u); !hint.empty()) {
+      std::cout << "hint: " << hint << "\n";
+      break;
+    }
   if (!quiet)
     for (const auto& w : shown) std::cout << "warning: " << w.ToString() << "\n";
   if (quiet) return r.errors.empty() ? 0 : 1;
@@ -149,8 +154,9 @@ int Check(const cxxopts::ParseResult& args) {
 int List(const cxxopts::ParseResult& args) {
   std::string format = args["format"].as<std::string>();
   if (format != "tsv") throw Error("--format: '" + format + "' is not supported (tsv)");
-  // The paths, else the gazetteer of -g (as build takes it), else the shipped one.
-  Gazetteer g = Gazetteer::Load(args.count("paths") ? Paths(args) : GazetteerPaths(args));
+  // The paths, else the gazetteer of -g, loaded as every command loads it (an affiliation no loaded
+  // file defines stops it), else the shipped one.
+  Gazetteer g = args.count("paths") ? Gazetteer::Load(Paths(args)) : LoadGazetteer(args);
   std::cout << "id\ttype\tlabel_en\tlabel_ar\talias\tlang\ttier\thow\n";
   for (const auto& a : g.actors())
     for (const auto& al : a.aliases)

@@ -154,6 +154,22 @@ bool IsShippedGazetteer(const std::filesystem::path& file) {
   return f == shipped || f.parent_path() == shipped;
 }
 
+std::string ShippedGazetteerHint(const Gazetteer& g, const GazetteerProblem& unresolved) {
+  for (const auto& f : g.files())
+    if (IsShippedGazetteer(f)) return "";
+  try {
+    Gazetteer shipped = Gazetteer::Load({DefaultGazetteerPath()});
+    const Actor* a = g.Find(unresolved.id);
+    for (const auto& aff : a ? a->affiliations : std::vector<std::string>{})
+      if (!g.Find(aff) && shipped.Find(aff))
+        return "'" + aff + "' is in the shipped gazetteer, which -g replaces: give -g " +
+               "gazetteer first to load it too";
+  } catch (const Error&) {
+    // No shipped gazetteer to suggest.
+  }
+  return "";
+}
+
 Gazetteer LoadGazetteer(const cxxopts::ParseResult& args) {
   auto paths = GazetteerPaths(args);
   Gazetteer g = Gazetteer::Load(paths);
@@ -162,22 +178,8 @@ Gazetteer LoadGazetteer(const cxxopts::ParseResult& args) {
   // The same line `gazetteer check` prints, plus what to do when the id is a shipped actor that
   // -g left out (the usual cause: `-g mine.json` instead of `-g gazetteer -g mine.json`).
   std::string message = unresolved[0].ToString();
-  bool shipped_loaded = false;
-  for (const auto& f : g.files()) shipped_loaded = shipped_loaded || IsShippedGazetteer(f);
-  if (!shipped_loaded) {
-    try {
-      Gazetteer shipped = Gazetteer::Load({DefaultGazetteerPath()});
-      const Actor* a = g.Find(unresolved[0].id);
-      for (const auto& aff : a ? a->affiliations : std::vector<std::string>{})
-        if (!g.Find(aff) && shipped.Find(aff)) {
-          message += "; '" + aff + "' is in the shipped gazetteer, which -g replaces: give -g " +
-                     "gazetteer first to load it too";
-          break;
-        }
-    } catch (const Error&) {
-      // No shipped gazetteer to suggest: the message stands as it is.
-    }
-  }
+  if (std::string hint = ShippedGazetteerHint(g, unresolved[0]); !hint.empty())
+    message += "; " + hint;
   if (unresolved.size() > 1) {
     std::string check = "actorgraph gazetteer check";
     if (args.count("gazetteer"))

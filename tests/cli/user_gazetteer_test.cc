@@ -102,6 +102,14 @@ TEST(UserGazetteer, BuildWithOnlyTheUserFileNamesTheShippedActorItLeftOut) {
   auto check = RunCli("gazetteer check -g " + Q(f));
   EXPECT_EQ(check.exit_code, 1) << check.out;
   EXPECT_NE(check.out.find("unknown actor id 'lebanon'"), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find("\nhint: 'lebanon' is in the shipped gazetteer, which -g replaces: give "
+                           "-g gazetteer first to load it too\n"),
+            std::string::npos)
+      << check.out;
+  // gazetteer list loads the gazetteer as every command does: it stops too.
+  auto list = RunCli("gazetteer list -g " + Q(f));
+  EXPECT_EQ(list.exit_code, 1) << list.out;
+  EXPECT_NE(list.err.find("'lebanon' is in the shipped gazetteer"), std::string::npos) << list.err;
   // With the shipped gazetteer first, the country is filled in.
   auto ok = RunCli("build -q --format json -o " + Q(dir / "ok") + " -g gazetteer -g " + Q(f) + " " +
                    Q(SourcePath("examples/articles")));
@@ -115,8 +123,9 @@ TEST(UserGazetteer, GazetteerNamesTheShippedOneOutsideTheSourceTree) {
   auto r = testing::Run("cd " + Q(dir) + " && " + ShellQuote(ACTORGRAPH_CLI) +
                         " gazetteer list gazetteer mine.json | grep -c tarek_bitar");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  // list takes -g as build does: the file alone.
-  auto alone = RunCli("gazetteer list -g " + Q(f));
+  // A file named to list is listed alone (with -g it is loaded as build loads it, and its
+  // unresolved affiliation stops it: UserGazetteer.BuildWithOnlyTheUserFile...).
+  auto alone = RunCli("gazetteer list " + Q(f));
   EXPECT_EQ(alone.exit_code, 0) << alone.err;
   EXPECT_NE(alone.out.find("tarek_bitar"), std::string::npos) << alone.out;
   EXPECT_EQ(alone.out.find("mustafa_al_kadhimi"), std::string::npos);
