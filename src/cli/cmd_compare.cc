@@ -182,6 +182,11 @@ int RunCompare(int argc, char** argv) {
   std::vector<std::string> dropped;
   if (min_docs > 1) {
     dropped = profiles.DropSmallGroups(min_docs);
+    if (!copt.reference.empty() &&
+        std::find(dropped.begin(), dropped.end(), copt.reference) != dropped.end())
+      throw Error("--reference: the group '" + copt.reference + "' has fewer than " +
+                  std::to_string(min_docs) + " documents, and --min-docs " +
+                  std::to_string(min_docs) + " leaves it out");
     if (!dropped.empty())
       warn("--min-docs " + std::to_string(min_docs) + ": left out " +
            Counted(dropped.size(), "group") + " (" + dropped.front() +

@@ -121,6 +121,15 @@ TEST(CompareCli, PlantedSummaryAndErrors) {
              " " + ShellQuote((src / "pro").string()) + " " + ShellQuote((src / "anti").string()));
   EXPECT_NE(ref.exit_code, 0);
   EXPECT_NE(ref.err.find("no group named 'nope'"), std::string::npos) << ref.err;
+  // A reference that --min-docs leaves out is named as such, not as a group that does not exist.
+  auto small =
+      RunCli("compare -q --by input --reference pro --min-docs 1000 -g " +
+             ShellQuote((src / "gazetteer.json").string()) + " -o " + ShellQuote(out.string()) +
+             " " + ShellQuote((src / "pro").string()) + " " + ShellQuote((src / "anti").string()));
+  EXPECT_EQ(small.exit_code, 1);
+  EXPECT_EQ(small.err,
+            "actorgraph: error: --reference: the group 'pro' has fewer than 1000 documents, and "
+            "--min-docs 1000 leaves it out\n");
 }
 
 // Headless Chromium renders report.html: its script ran without an error (it marks <body>), no
