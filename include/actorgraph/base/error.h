@@ -10,7 +10,11 @@ namespace actorgraph {
 
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  // `message` as one printable line: a NUL byte, a line feed and a carriage return (from the
+  // input quoted in it: a frame term, a group name) become the two characters \0, \n, \r, so
+  // what() is never cut at a NUL and never spans lines.
+  explicit Error(const std::string& message);
+  explicit Error(const char* message) : Error(std::string(message)) {}
 };
 
 }  // namespace actorgraph
