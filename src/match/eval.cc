@@ -35,6 +35,10 @@ std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string
       throw Error(where + ": field 'file': missing or not a string");
     if (!d.contains("actors") || !d["actors"].is_array())
       throw Error(where + ": field 'actors': missing or not a list");
+    // Unknown fields are refused, as in gazetteers: a misspelt "optional" would count silently.
+    for (const auto& [key, value] : d.items())
+      if (key != "file" && key != "actors")
+        throw Error(where + ": field '" + key + "': unknown field (an entry has file, actors)");
     GoldDocument gd;
     gd.file = d["file"].get<std::string>();
     // Scored twice, a document would count its hits twice: a slip in the gold file.
@@ -53,17 +57,27 @@ std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string
       if (auto [twice, new_name] = actor_at.emplace(ga.name, k); !new_name)
         throw Error(aw + ": field 'name': '" + ga.name + "' is listed twice (also actors[" +
                     std::to_string(twice->second) + "])");
+      for (const auto& [key, value] : a.items())
+        if (key != "name" && key != "type" && key != "optional" && key != "forms")
+          throw Error(aw + ": field '" + key +
+                      "': unknown field (an actor has name, type, optional, forms)");
       if (a.contains("type")) {
-        if (!a["type"].is_string()) throw Error(aw + ": field 'type': not a string");
+        ActorType t;
+        if (!a["type"].is_string() || !ParseActorType(a["type"].get<std::string>(), &t))
+          throw Error(aw + ": field 'type': not one of person, state, group, media");
         ga.type = a["type"].get<std::string>();
       }
       if (a.contains("optional")) {
         if (!a["optional"].is_boolean()) throw Error(aw + ": field 'optional': not true or false");
         ga.optional = a["optional"].get<bool>();
       }
-      if (a.contains("forms") && a["forms"].is_array())
-        for (const auto& f : a["forms"])
-          if (f.is_string()) ga.forms.push_back(f.get<std::string>());
+      if (a.contains("forms")) {
+        if (!a["forms"].is_array()) throw Error(aw + ": field 'forms': not a list of strings");
+        for (const auto& f : a["forms"]) {
+          if (!f.is_string()) throw Error(aw + ": field 'forms': not a list of strings");
+          ga.forms.push_back(f.get<std::string>());
+        }
+      }
       gd.actors.push_back(std::move(ga));
     }
     out.push_back(std::move(gd));
@@ -120,13 +134,17 @@ EvalReport Evaluate(const std::vector<GoldDocument>& gold, const Gazetteer& gaze
         continue;
       }
       if (actor >= 0) expected.insert(actor);
+      // Without a gold type: the gazetteer's type of the actor, "untyped" for a name no actor has.
+      const std::string type = !ga.type.empty() ? ga.type
+                               : actor >= 0     ? std::string(ToString(actors[actor].type))
+                                                : "untyped";
       if (actor >= 0 && hits.count(actor)) {
-        count(ga.type, &Counts::tp);
+        count(type, &Counts::tp);
       } else {
-        count(ga.type, &Counts::fn);
+        count(type, &Counts::fn);
         std::string forms;
         for (const auto& f : ga.forms) forms += (forms.empty() ? "" : " | ") + f;
-        r.misses.push_back({id, ga.name, ga.type, actor >= 0 ? actors[actor].id : "", forms});
+        r.misses.push_back({id, ga.name, type, actor >= 0 ? actors[actor].id : "", forms});
       }
     }
     for (const auto& [actor, surfaces] : hits) {

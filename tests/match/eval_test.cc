@@ -109,6 +109,28 @@ TEST(Eval, ADocumentOrNameListedTwiceIsRefusedAndAnActorCountsOnce) {
   EXPECT_EQ(miss.overall.fn, 1);
 }
 
+// Gold files are checked like gazetteers: unknown fields and types are refused, naming the entry.
+TEST(Eval, UnknownFieldsAndTypesAreRefused) {
+  auto error = [](std::string_view json) {
+    try {
+      ParseGold(json, "g.json");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error(R"([{"file": "a", "actors": [], "note": "x"}])"),
+            "g.json: entry 0: field 'note': unknown field (an entry has file, actors)");
+  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "optionl": true}]}])"),
+            "g.json: entry 0: actors[0]: field 'optionl': unknown field (an actor has name, type, "
+            "optional, forms)");
+  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "type": "alien"}]}])"),
+            "g.json: entry 0: actors[0]: field 'type': not one of person, state, group, media");
+  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "forms": "العراق"}]}])"),
+            "g.json: entry 0: actors[0]: field 'forms': not a list of strings");
+  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "type": "state"}]}])"), "no error");
+}
+
 // Found by fuzz_gold (fuzz/regressions/fuzz_gold/): nlohmann's out_of_range for a number beyond
 // a double escaped as a non-actorgraph exception.
 TEST(Eval, NumberBeyondADoubleIsMalformedJson) {
