@@ -503,8 +503,34 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
   // does not take is parsed again below, which reports the problem.
   if (problems == nullptr && AddJsonFast(contents, name)) return;
   json doc;
+  // A key given twice in one object: nlohmann keeps the last value and RFC 8259 (§4) leaves it
+  // open, so a second "aliases" would drop the first list silently. Found while parsing, refused.
+  // The objects being parsed, innermost last: their number in the file (1 = the top object) and
+  // their keys so far.
+  std::vector<std::pair<size_t, std::set<std::string>>> keys;
+  std::string twice, twice_key;
+  size_t objects = 0;  // objects started so far, to say which one
+  json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) {
+      keys.emplace_back(++objects, std::set<std::string>{});
+    } else if (event == json::parse_event_t::object_end) {
+      keys.pop_back();
+    } else if (event == json::parse_event_t::key && twice.empty() && !keys.empty() &&
+               !keys.back().second.insert(parsed.get<std::string>()).second) {
+      twice_key = parsed.get<std::string>();
+      twice = "given twice in one object (JSON object " + std::to_string(keys.back().first) +
+              " of the file); JSON leaves open which one counts";
+    }
+    return true;
+  };
   try {
-    doc = json::parse(contents);
+    doc = json::parse(contents, check);
+    if (!twice.empty()) {
+      GazetteerProblem p{name, "", twice_key, twice};
+      if (problems == nullptr) throw Error(p.ToString());
+      problems->push_back(std::move(p));
+      return;
+    }
   } catch (const json::parse_error& e) {
     GazetteerProblem p{name, "", "", "malformed JSON " + JsonErrorAt(e.what(), e.byte)};
     if (problems == nullptr) throw Error(p.ToString());
