@@ -85,7 +85,7 @@ int RunExplain(int argc, char** argv) {
   std::cout << x.label_en << " (" << x.id << ") - " << y.label_en << " (" << y.id << "): ";
   if (it == counts.edges().end()) {
     std::cout << "never named together in one " << ToString(co.cooccur.window) << " ("
-              << counts.documents() << " documents read)\n";
+              << Counted(counts.documents(), "document") << " read)\n";
     return 0;
   }
   const EdgeStats& e = it->second;

@@ -225,7 +225,7 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
   out.write.keep_isolated = args.count("keep-isolated") > 0;
   out.formats = SplitFormats(args["format"].as<std::string>());
   out.render = args.count("render") ? args["render"].as<std::string>() : "";
-  if (!out.render.empty()) {
+  if (args.count("render")) {
     if (out.render != "png" && out.render != "svg")
       throw Error("--render: '" + out.render + "' is not one of png, svg");
     if (std::find(out.formats.begin(), out.formats.end(), "dot") == out.formats.end())

@@ -282,6 +282,10 @@ TEST(Cli, RenderRunsGraphvizCairoOrSaysHowToInstallIt) {
                    " --render png -o " + ShellQuote(out.string()) + " " + Corpus());
   EXPECT_NE(missing.exit_code, 0);
   EXPECT_NE(missing.err.find("apt-get install graphviz"), std::string::npos) << missing.err;
+  // An empty value is not "no --render".
+  auto empty =
+      RunCli("build -q " + Gaz() + " --render '' -o " + ShellQuote(out.string()) + " " + Corpus());
+  EXPECT_EQ(empty.err, "actorgraph: error: --render: '' is not one of png, svg\n");
 }
 
 TEST_F(EndToEnd, ShardsMergedEqualOneRunByteForByte) {
