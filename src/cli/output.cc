@@ -1,9 +1,11 @@
 #include "cli/output.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "actorgraph/analyse/edge_measures.h"
@@ -268,6 +270,27 @@ Graph MakeGraph(const Output& out, const Cooccurrence& counts, const Gazetteer& 
   return g;
 }
 
+// STEM_PERIOD[_nodes|_edges].EXT with PERIOD a --slice period (2021, 2021-03, 2021-03-15) and EXT
+// one a writer or --render makes.
+bool IsSliceFileName(const std::string& name, const std::string& stem) {
+  if (!name.starts_with(stem + "_")) return false;
+  std::string_view rest = std::string_view(name).substr(stem.size() + 1);
+  size_t digits = 0, i = 0;
+  for (; i < rest.size() && (std::isdigit(static_cast<unsigned char>(rest[i])) || rest[i] == '-');
+       ++i)
+    digits += rest[i] != '-';
+  std::string_view period = rest.substr(0, i);
+  if (!(period.size() == 4 || period.size() == 7 || period.size() == 10) || digits < 4)
+    return false;
+  rest.remove_prefix(i);
+  for (std::string_view part : {"_nodes", "_edges"})
+    if (rest.starts_with(part)) rest.remove_prefix(part.size());
+  for (std::string_view ext :
+       {".graphml", ".gexf", ".dot", ".json", ".csv", ".html", ".png", ".svg"})
+    if (rest == ext) return true;
+  return false;
+}
+
 }  // namespace
 
 void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& periods,
@@ -292,8 +315,26 @@ void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& p
   WriteFileAtomically(path, [&](std::ostream& os) { WriteSlicesCsv(slices, os); });
   files.push_back(path);
   outputs.Commit();
-  if (!out.quiet)
-    for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
+  if (out.quiet) return;  // -q: nothing but errors
+  for (const auto& f : files) std::cout << "wrote " << f.string() << "\n";
+  // Slices of an earlier run into this folder (another --slice, periods this run does not have)
+  // are not this run's: said, and left as they are, as compare does for difference networks.
+  std::set<std::string> written;
+  for (const auto& f : files) written.insert(f.filename().string());
+  std::vector<std::string> stale;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(out.dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!written.count(name) && IsSliceFileName(name, out.write.stem) && entry.is_regular_file(ec))
+      stale.push_back(name);
+  }
+  std::sort(stale.begin(), stale.end());
+  if (!stale.empty())
+    std::cerr << "actorgraph: warning: " << out.dir.string() << ": "
+              << Counted(stale.size(), "slice file") << " of an earlier run, for periods this run "
+              << "does not have, left as " << (stale.size() == 1 ? "it is" : "they are") << " ("
+              << stale.front() << (stale.size() > 1 ? ", ..." : "")
+              << "); slices.csv names this run's only\n";
 }
 
 void WriteOutputs(const Output& out, const Cooccurrence& counts, const Gazetteer& gazetteer,

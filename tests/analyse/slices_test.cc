@@ -69,6 +69,18 @@ TEST(Slices, BuildWritesOneNetworkPerPeriodAndSlicesCsv) {
             std::string::npos)
       << loud.err;
   EXPECT_NE(loud.out.find("wrote " + (dir / "loud" / "slices.csv").string()), std::string::npos);
+  EXPECT_EQ(loud.err.find("of an earlier run"), std::string::npos) << loud.err;
+  // By month into the same folder: the yearly slices stay, and are said to be an earlier run's.
+  auto monthly =
+      testing::RunCli("build -o " + ShellQuote((dir / "loud").string()) +
+                      " --format csv --slice month " + ShellQuote((dir / "in.jsonl").string()));
+  EXPECT_NE(monthly.err.find("actorgraph: warning: " + (dir / "loud").string() +
+                             ": 4 slice files of an earlier run, for periods this run does not "
+                             "have, left as they are (actors_2020_edges.csv, ...); slices.csv "
+                             "names this run's only\n"),
+            std::string::npos)
+      << monthly.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "loud" / "actors_2020_nodes.csv"));
   for (const char* f : {"actors.graphml", "actors_2020.graphml", "actors_2021.graphml",
                         "actors_2020_nodes.csv", "slices.csv"})
     EXPECT_TRUE(std::filesystem::exists(dir / "out" / f)) << f;
