@@ -247,6 +247,20 @@ Output ParseOutput(const cxxopts::ParseResult& args) {
     }
   }
   out.quiet = args.count("quiet") > 0;
+  // A partial graph holds the counts before any pruning or weighting: those options act when the
+  // shards are merged, so given with --format partial alone they do nothing here.
+  if (out.formats == std::vector<std::string>{"partial"} && !out.quiet) {
+    std::string unused;
+    for (const char* o :
+         {"min-weight", "top", "backbone", "top-edges", "weight", "layout", "labels", "color-by"})
+      if (args.count(o)) unused += std::string(unused.empty() ? "" : ", ") + "--" + o;
+    const bool one = unused.find(", ") == std::string::npos;
+    if (!unused.empty())
+      std::cerr << "actorgraph: warning: " << unused << (one ? " shapes" : " shape")
+                << " networks, and a partial graph holds the counts before "
+                << (one ? "it" : "them") << ": give " << (one ? "it" : "them")
+                << " to the merge that builds the network\n";
+  }
   out.dir = args["output"].as<std::string>();
   CreateOutputFolder(out.dir);
   return out;

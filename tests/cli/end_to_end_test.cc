@@ -288,6 +288,23 @@ TEST(Cli, RenderRunsGraphvizCairoOrSaysHowToInstallIt) {
   EXPECT_EQ(empty.err, "actorgraph: error: --render: '' is not one of png, svg\n");
 }
 
+// A partial graph is counted before pruning and weighting: those options given with --format
+// partial alone do nothing, and a warning says where they belong.
+TEST(Cli, NetworkOptionsWithAPartialAloneAreSaidToBelongToMerge) {
+  auto out = TempDir("partial_opts");
+  auto r = RunCli("build " + Gaz() + " --format partial --top 5 --min-weight 2 -o " +
+                  ShellQuote(out.string()) + " " + Corpus());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("actorgraph: warning: --min-weight, --top shape networks, and a partial "
+                       "graph holds the counts before them: give them to the merge that builds the "
+                       "network\n"),
+            std::string::npos)
+      << r.err;
+  auto plain = RunCli("build " + Gaz() + " --format partial -o " + ShellQuote(out.string()) + " " +
+                      Corpus());
+  EXPECT_EQ(plain.err.find("warning"), std::string::npos) << plain.err;
+}
+
 TEST_F(EndToEnd, ShardsMergedEqualOneRunByteForByte) {
   auto dir = TempDir("shards");
   auto article = [](const char* stem) {
