@@ -172,7 +172,7 @@ int RunCompare(int argc, char** argv) {
   EndProgress(corpus.quiet);
   if (corpus.reader->documents() == 0) throw NoDocuments(*corpus.reader);
   auto warn = [&](const std::string& w) {
-    if (!corpus.quiet) std::cerr << "actorgraph: warning: " << w << "\n";
+    if (!corpus.quiet) std::cerr << "actorgraph: warning: " << OneLine(w) << "\n";
   };
   for (const auto& g : profiles.groups())
     if (g->name == kNoGroup)

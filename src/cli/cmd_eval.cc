@@ -62,7 +62,8 @@ int RunEval(int argc, char** argv) {
     std::cout << "  " << e.doc << "  " << e.name << " (" << e.type << ", " << e.actor
               << ")  surface: " << e.surface << "\n";
   for (const auto& d : r.missing_documents)
-    std::cerr << "actorgraph: warning: gold document " << d << " is not among the inputs\n";
+    std::cerr << "actorgraph: warning: gold document " << OneLine(d)
+              << " is not among the inputs\n";
   return 0;
 }
 

@@ -19,9 +19,9 @@ std::string Context(std::string_view text, size_t pos, size_t n, bool forward) {
       size_t len = 1;
       while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80)
         ++len;
-      char c = text[i];
-      out += (c == '\n' || c == '\r' || c == '\t') ? std::string(" ")
-                                                   : std::string(text.substr(i, len));
+      auto c = static_cast<unsigned char>(text[i]);
+      out += (c < 0x20 || c == 0x7F) ? std::string(" ")  // a control character: one line
+                                     : std::string(text.substr(i, len));
       i += len;
       ++chars;
     }
@@ -36,8 +36,10 @@ std::string Context(std::string_view text, size_t pos, size_t n, bool forward) {
     i = start;
     ++chars;
   }
-  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
-    out += (*it == "\n" || *it == "\r" || *it == "\t") ? std::string(" ") : std::string(*it);
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
+    auto c = static_cast<unsigned char>((*it)[0]);
+    out += (it->size() == 1 && (c < 0x20 || c == 0x7F)) ? std::string(" ") : std::string(*it);
+  }
   return out;
 }
 
@@ -92,11 +94,11 @@ int RunMentions(int argc, char** argv) {
             j["surface"] = surface;
             std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
           } else {
-            std::cout << Pad(doc.id, 24, false) << " " << Pad(std::to_string(m.sentence), 4, true)
-                      << "  " << Pad(a.id, 28, false) << " "
-                      << Pad(std::string(ToString(m.how)), 8, false) << " "
-                      << Pad(Context(doc.text, m.start, ctx, false), ctx, true) << " [" << surface
-                      << "] " << Context(doc.text, m.end, ctx, true) << "\n";
+            std::cout << Pad(OneLine(doc.id), 24, false) << " "
+                      << Pad(std::to_string(m.sentence), 4, true) << "  " << Pad(a.id, 28, false)
+                      << " " << Pad(std::string(ToString(m.how)), 8, false) << " "
+                      << Pad(Context(doc.text, m.start, ctx, false), ctx, true) << " ["
+                      << OneLine(surface) << "] " << Context(doc.text, m.end, ctx, true) << "\n";
           }
         }
       });

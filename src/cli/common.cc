@@ -228,7 +228,7 @@ Corpus OpenCorpus(const cxxopts::ParseResult& args, std::vector<std::string> inp
   if (ro.max_line_bytes == 0) throw Error("--max-line-bytes: must be at least 1");
   bool quiet = c.quiet;
   ro.warn = [quiet](const std::string& w) {
-    if (!quiet) std::cerr << "actorgraph: warning: " << w << "\n";
+    if (!quiet) std::cerr << "actorgraph: warning: " << OneLine(w) << "\n";
   };
   // The reader first: on two or more cores it reads ahead while this thread loads and compiles
   // the gazetteer (a serial 40 ms or more at the start of every run). A gazetteer error still

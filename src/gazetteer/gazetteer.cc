@@ -441,7 +441,7 @@ std::string GazetteerProblem::ToString() const {
   std::string s = file;
   if (!id.empty()) s += ": actor '" + id + "'";
   if (!field.empty()) s += ": field '" + field + "'";
-  return s.empty() ? message : s + ": " + message;
+  return OneLine(s.empty() ? message : s + ": " + message);
 }
 
 std::vector<std::string> NisbaForms(std::string_view stem) {

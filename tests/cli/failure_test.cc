@@ -155,6 +155,19 @@ TEST(CliBadInput, EvalWithNoGoldDocumentAmongTheInputsIsAnError) {
                 "extension against the inputs' document ids)\n");
 }
 
+// A message that quotes input stays one printable line: a line break, a NUL or an ESC (which
+// would recolour the terminal) in a date is written as \n, \0, \x1b.
+TEST(CliBadInput, WarningsQuotingInputAreOneLine) {
+  auto dir = TempDir("one_line");
+  WriteFile(dir / "d.jsonl",
+            "{\"id\":\"x\",\"date\":\"2021\\n-01\\u001b[31m\",\"text\":\"العراق\"}\n");
+  auto r = RunCli("mentions --format jsonl " + Gaz() + " " + Q(dir / "d.jsonl"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "actorgraph: warning: " + (dir / "d.jsonl").string() +
+                       ":1: field 'date': '2021\\n-01\\x1b[31m' is not a date actorgraph can read; "
+                       "document kept, undated\n");
+}
+
 TEST(CliBadInput, UnknownEncodingIsAnError) {
   auto r =
       RunCli("build --encoding klingon-8 " + Gaz() + " -o " + Q(TempDir("o")) + " " + Article());

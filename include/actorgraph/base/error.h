@@ -5,14 +5,19 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace actorgraph {
 
+// `text` as one printable line, for a message that quotes input (a frame term, a group name, a
+// date): NUL, line feed and carriage return become the two characters \0, \n, \r, the other C0
+// control characters and DEL become \xHH (an ESC would otherwise recolour a terminal); a tab
+// stays.
+std::string OneLine(std::string_view text);
+
 class Error : public std::runtime_error {
  public:
-  // `message` as one printable line: a NUL byte, a line feed and a carriage return (from the
-  // input quoted in it: a frame term, a group name) become the two characters \0, \n, \r, so
-  // what() is never cut at a NUL and never spans lines.
+  // `message` through OneLine: what() is never cut at a NUL and never spans lines.
   explicit Error(const std::string& message);
   explicit Error(const char* message) : Error(std::string(message)) {}
 };

@@ -76,7 +76,7 @@ struct GazetteerProblem {
   std::string id;     // actor id, or "#N" (entry index) when the entry has no usable id
   std::string field;  // e.g. "aliases.ar[2]"
   std::string message;
-  // "file: actor 'id': field 'f': message"
+  // "file: actor 'id': field 'f': message", one line (OneLine)
   std::string ToString() const;
 };
 
