@@ -28,7 +28,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool HasExtension(const fs::path& p, std::string_view ext) { return p.extension() == ext; }
+// The extension of `p`, lowercased ASCII (".JSONL" is ".jsonl").
+std::string LowerExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext;
+}
+bool IsJsonlName(const fs::path& p) {
+  std::string ext = LowerExtension(p);
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+bool IsTextName(const fs::path& p) { return LowerExtension(p) == ".txt"; }
 
 std::string FieldString(const nlohmann::json& obj, const char* field, const std::string& where) {
   auto it = obj.find(field);
@@ -257,7 +268,7 @@ void DocumentReader::AddFolder(const std::string& folder, std::vector<std::strin
       if (p.filename().string().starts_with(".")) continue;
       std::error_code sec;
       fs::file_status lst = fs::symlink_status(p, sec);
-      bool wanted = HasExtension(p, ".txt") || HasExtension(p, ".jsonl");
+      bool wanted = IsTextName(p) || IsJsonlName(p);
       fs::file_status st = !sec && fs::is_symlink(lst) ? fs::status(p, sec) : lst;
       if (sec) {  // dangling symlink, symlink loop (ELOOP), permission
         if (wanted) Skip(p.string() + ": cannot open for reading: " + sec.message(), "file");
@@ -349,7 +360,11 @@ bool DocumentReader::OpenNext() {
       Skip(current_ + ": cannot open for reading: " + std::strerror(errno), "file");
       continue;
     }
-    jsonl_ = HasExtension(current_, ".jsonl");
+    jsonl_ = IsJsonlName(current_);
+    if (!jsonl_ && LowerExtension(current_) == ".json" && options_.warn)
+      options_.warn(current_ +
+                    ": a .json file is read as one plain-text article (JSON lines, one article "
+                    "per line, go in .jsonl or .ndjson)");
     owned_ = std::move(file);
     if (!Start(*owned_, false)) continue;
     open_ = true;

@@ -348,6 +348,30 @@ TEST(Reader, SymlinkLoopAndDanglingLinksAreReportedOnceAndNeverHang) {
                           "skipped"});
 }
 
+// JSON lines are .jsonl or .ndjson in any case; a .json file named is read as text, with a word.
+TEST(Reader, JsonlExtensionsInAnyCaseAndNdjson) {
+  auto dir = TempDir("reader_ext");
+  const std::string line = "{\"id\":\"x\",\"text\":\"A\"}\n";
+  WriteFile(dir / "in" / "upper.JSONL", line);
+  WriteFile(dir / "in" / "nd.ndjson", line);
+  WriteFile(dir / "in" / "skip.json", line);  // in a folder: passed over
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({(dir / "in").string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].text, "A");
+  EXPECT_EQ(docs[1].text, "A");
+  EXPECT_TRUE(warnings.empty());
+  DocumentReader named({(dir / "in" / "skip.json").string()}, opt);
+  ASSERT_EQ(ReadAll(named).size(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0], (dir / "in" / "skip.json").string() +
+                             ": a .json file is read as one plain-text article (JSON lines, one "
+                             "article per line, go in .jsonl or .ndjson)");
+}
+
 TEST(Reader, AFileNamedTwiceIsReadOnce) {
   namespace fs = std::filesystem;
   auto dir = TempDir("reader_twice");
