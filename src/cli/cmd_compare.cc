@@ -129,7 +129,8 @@ int RunCompare(int argc, char** argv) {
   const GroupKey key = ParseGroupKey(by);
   ComparisonOptions copt;
   if (args.count("reference")) copt.reference = args["reference"].as<std::string>();
-  copt.prior = NumberOption(args, "prior", 0, /*exclusive=*/true);
+  // Below ~0.001 the prior's smallest pseudo-counts underflow and z becomes inf or nan.
+  copt.prior = NumberOption(args, "prior", 0.001);
   if (!(copt.prior > 0)) throw Error("--prior: must be > 0");
   copt.top_terms = args["top-terms"].as<size_t>();
   copt.min_term_count = args["min-count"].as<uint64_t>();

@@ -28,9 +28,17 @@ int RunEval(int argc, char** argv) {
   Corpus& corpus = KeepUntilExit([&] { return OpenCorpus(args); });
   const Matcher& matcher = KeepUntilExit([&] { return Matcher(corpus.gazetteer); });
   std::map<std::string, Found> found;
+  std::map<std::string, std::string> origin_of;  // document id -> where it was first read
   ForEachMatched(
       corpus, matcher,
       [&](const Document& doc, const MatchScratch&, const std::vector<Mention>& mentions) {
+        // Gold entries find their document by id: two documents with one id would be scored as
+        // one (d1/a.txt and d2/a.txt are both 'a').
+        auto [first, fresh] = origin_of.emplace(doc.id, doc.origin);
+        if (!fresh)
+          throw Error("eval: two documents have the id '" + doc.id + "' (" + first->second + ", " +
+                      doc.origin +
+                      "); a gold entry names one document, so give each input a distinct name");
         Found& f = found[doc.id];
         for (const Mention& m : mentions)
           f[static_cast<int>(m.actor)].insert(doc.text.substr(m.start, m.end - m.start));

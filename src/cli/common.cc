@@ -14,6 +14,9 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
 
 #include "actorgraph/base/atomic_file.h"
 #include "actorgraph/base/error.h"
@@ -118,6 +121,21 @@ bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResul
     }
     std::cout << help << std::endl;
     return false;
+  }
+  // An option that takes one value, given twice with two values: cxxopts keeps the last, so
+  // '--format dot --format graphml' wrote graphml only. Lists are comma-separated, and the
+  // repeatable options (-g, --stopwords) are containers.
+  std::set<std::string> single;
+  for (const auto& group : options.groups())
+    for (const auto& o : options.group_help(group).options)
+      if (!o.is_container && !o.is_boolean && !o.l.empty()) single.insert(o.l.front());
+  std::map<std::string, std::string> first;
+  for (const auto& kv : result->arguments()) {
+    if (!single.count(kv.key())) continue;
+    auto [it, fresh] = first.emplace(kv.key(), kv.value());
+    if (!fresh && it->second != kv.value())
+      throw Error("--" + kv.key() + " given twice ('" + it->second + "', then '" + kv.value() +
+                  "'); give it once (see 'actorgraph " + options.program() + " --help')");
   }
   // Each thread holds its own counts (sized to the gazetteer) before any work starts, so an
   // absurd count exhausted memory or failed to start its threads instead of naming the option.
@@ -403,10 +421,13 @@ double NumberOption(const cxxopts::ParseResult& args, const std::string& name, d
   double value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
-      (exclusive ? value <= min : value < min))
+      (exclusive ? value <= min : value < min)) {
+    std::ostringstream bound;  // 0, 0.001: no trailing zeros
+    bound << min;
     throw Error("--" + name + ": '" + text + "' is not a valid value (a number " +
-                (exclusive ? "> " : ">= ") + Fixed(min, 0) + "; see 'actorgraph " + command_name +
+                (exclusive ? "> " : ">= ") + bound.str() + "; see 'actorgraph " + command_name +
                 " --help')");
+  }
   return value;
 }
 

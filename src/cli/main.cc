@@ -88,6 +88,17 @@ void InstallSignalHandlers() {
   ::signal(SIGXFSZ, SIG_IGN);
 }
 
+// Exit status 0, or 1 with "cannot write standard output: REASON" when the output did not get
+// out (a full disk, /dev/full).
+int FlushStandardOutput() {
+  std::cout.flush();
+  if (!std::cout.bad()) return 0;
+  int err = errno;
+  std::cerr << "actorgraph: error: cannot write standard output"
+            << (err ? std::string(": ") + std::strerror(err) : std::string()) << "\n";
+  return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -99,11 +110,11 @@ int main(int argc, char** argv) {
   std::string_view cmd = argv[1];
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     PrintUsage(std::cout);
-    return 0;
+    return FlushStandardOutput();
   }
   if (cmd == "--version") {
     std::cout << "actorgraph " ACTORGRAPH_VERSION "\n";
-    return 0;
+    return FlushStandardOutput();
   }
   // Standard output (mentions, stats, explain, eval, gazetteer list, ...): a write that fails (a
   // full disk, a file size limit, /dev/full) throws at once, so the run stops instead of going on

@@ -92,6 +92,21 @@ TEST(CliBadInput, LongLineIsRefusedWithFileAndLine) {
             "actorgraph: error: " + (in / "n.jsonl").string() + ":2: line longer than 100 bytes\n");
 }
 
+// cxxopts keeps the last of two values of a one-value option: '--format dot --format graphml'
+// wrote graphml only. Two different values are an error; repeatable options (-g) stay so.
+TEST(CliBadInput, AOneValueOptionGivenTwiceIsAnError) {
+  auto r = RunCli("build -q " + Gaz() + " --format dot --format graphml -o " + Q(TempDir("o")) +
+                  " " + Article());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "actorgraph: error: --format given twice ('dot', then 'graphml'); give it once (see "
+            "'actorgraph build --help')\n");
+  auto same = RunCli("build -q " + Gaz() + " --format dot --format dot -o " + Q(TempDir("o")) +
+                     " " + Article());
+  EXPECT_EQ(same.exit_code, 0) << same.err;
+  // (-g given twice stays allowed: UserGazetteer tests run '-g gazetteer -g FILE'.)
+}
+
 // cxxopts reads a double with operator>>, which takes "3x" as 3 and "0x10" as 0: the number
 // options are read whole, and their range is checked.
 TEST(CliBadInput, NumberOptionsAreReadWhole) {
@@ -110,7 +125,7 @@ TEST(CliBadInput, NumberOptionsAreReadWhole) {
                       " " + Article());
   EXPECT_EQ(prior.exit_code, 1);
   EXPECT_EQ(prior.err,
-            "actorgraph: error: --prior: '0' is not a valid value (a number > 0; see "
+            "actorgraph: error: --prior: '0' is not a valid value (a number >= 0.001; see "
             "'actorgraph compare --help')\n");
   auto ok =
       RunCli("build -q " + Gaz() + " --min-weight 2.5 -o " + Q(TempDir("o")) + " " + Article());
@@ -166,6 +181,20 @@ TEST(CliBadInput, WarningsQuotingInputAreOneLine) {
   EXPECT_EQ(r.err, "actorgraph: warning: " + (dir / "d.jsonl").string() +
                        ":1: field 'date': '2021\\n-01\\x1b[31m' is not a date actorgraph can read; "
                        "document kept, undated\n");
+}
+
+// Gold entries find documents by id: two inputs with one id would be scored as one document.
+TEST(CliBadInput, EvalRefusesTwoDocumentsWithOneId) {
+  auto dir = TempDir("eval_ids");
+  WriteFile(dir / "d1" / "a.txt", "العراق وإيران");
+  WriteFile(dir / "d2" / "a.txt", "بايدن");
+  WriteFile(dir / "gold.json", R"([{"file": "a.txt", "actors": [{"name": "Iraq"}]}])");
+  auto r = RunCli("eval --gold " + Q(dir / "gold.json") + " " + Gaz() + " " + Q(dir / "d1") + " " +
+                  Q(dir / "d2"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "actorgraph: error: eval: two documents have the id 'a' (" +
+                       (dir / "d1" / "a.txt").string() + ", " + (dir / "d2" / "a.txt").string() +
+                       "); a gold entry names one document, so give each input a distinct name\n");
 }
 
 TEST(CliBadInput, UnknownEncodingIsAnError) {
@@ -305,6 +334,11 @@ TEST(CliFailureOnTheWayOut, StandardOutputWriteErrorIsAnError) {
   auto full = testing::Run(Cli() + " stats " + Gaz() + " " + Article() + " > /dev/full");
   EXPECT_EQ(full.exit_code, 1);
   EXPECT_EQ(full.err, "actorgraph: error: cannot write standard output: No space left on device\n");
+  for (const char* top : {"--help", "--version"}) {
+    auto r2 = testing::Run(Cli() + " " + top + " > /dev/full");
+    EXPECT_EQ(r2.exit_code, 1) << top;
+    EXPECT_EQ(r2.err, "actorgraph: error: cannot write standard output: No space left on device\n");
+  }
 }
 
 // SIGINT while Graphviz renders: dot gets SIGTERM too, instead of running on after actorgraph has
