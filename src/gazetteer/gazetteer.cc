@@ -52,6 +52,13 @@ const json* Member(const json& obj, const char* key) {
   return it == obj.end() || it->is_null() ? nullptr : &*it;
 }
 
+// True when `s` holds no letter once normalised (empty, spaces, tatweel, diacritics only): such a
+// label or stem would match nothing, or, as a demonym stem, generate ال, ان, الآن and flood the
+// results.
+bool Blank(std::string_view s) {
+  return NormalizeString(s).find_first_not_of(" \t\n\r") == std::string::npos;
+}
+
 std::string GetString(const json& obj, const char* key, const std::string& field, bool required) {
   const json* v = Member(obj, key);
   if (v == nullptr) {
@@ -153,6 +160,8 @@ void ParseEntry(const json& e, bool extending, Actor* a) {
     if (label == nullptr || !label->is_object()) throw EntryError{"label", "missing"};
     a->label_ar = GetString(*label, "ar", "label.ar", true);
     a->label_en = GetString(*label, "en", "label.en", true);
+    if (Blank(a->label_ar)) throw EntryError{"label.ar", "empty"};
+    if (Blank(a->label_en)) throw EntryError{"label.en", "empty"};
     a->aliases.push_back({a->label_ar, "ar", Tier::kA, How::kName, {}, false});
     a->aliases.push_back({a->label_en, "en", Tier::kA, How::kName, {}, false});
     a->wikidata = GetString(e, "wikidata", "wikidata", false);
@@ -174,6 +183,9 @@ void ParseEntry(const json& e, bool extending, Actor* a) {
     ParseLangLists(*v, How::kDemonym, "demonyms", &a->aliases, {"stems", "block"});
     if (const json* s = Member(*v, "stems")) {
       auto stems = StringList(*s, "demonyms.stems");
+      for (size_t i = 0; i < stems.size(); ++i)
+        if (Blank(stems[i]))
+          throw EntryError{"demonyms.stems[" + std::to_string(i) + "]", "empty stem"};
       a->demonym_stems.insert(a->demonym_stems.end(), stems.begin(), stems.end());
     }
     if (const json* b = Member(*v, "block")) {
@@ -339,6 +351,7 @@ void FastEntry(const std::array<Opt, 12>& f, bool extending, Actor* a, Normalize
     auto l = Fields(label, std::array<std::string_view, 2>{"ar", "en"}, true);
     a->label_ar = FastString(l[0], true);
     a->label_en = FastString(l[1], true);
+    if (Blank(a->label_ar) || Blank(a->label_en)) throw NotFast{};
     a->aliases.push_back({a->label_ar, "ar", Tier::kA, How::kName, {}, false});
     a->aliases.push_back({a->label_en, "en", Tier::kA, How::kName, {}, false});
     a->wikidata = FastString(f[9], false);
@@ -357,6 +370,8 @@ void FastEntry(const std::array<Opt, 12>& f, bool extending, Actor* a, Normalize
     auto [stems, block] = FastLangLists(*f[6], How::kDemonym, &a->aliases, scratch, true);
     if (stems) {
       auto v = FastStringList(*stems);
+      if (std::any_of(v.begin(), v.end(), [](const std::string& s) { return Blank(s); }))
+        throw NotFast{};
       a->demonym_stems.insert(a->demonym_stems.end(), v.begin(), v.end());
     }
     if (block) {

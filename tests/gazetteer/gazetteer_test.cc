@@ -101,6 +101,29 @@ TEST(Gazetteer, AKeyGivenTwiceInOneObjectIsRefused) {
   EXPECT_EQ(ok.actors().size(), 2u);
 }
 
+// An empty demonym stem generated ال, ان, الآن and 90 false mentions on the sample; a label of
+// spaces matched nothing. Both are errors, on the fast path and the checked one.
+TEST(Gazetteer, BlankLabelsAndStemsAreRefused) {
+  auto error = [](const std::string& json, bool collect) {
+    Gazetteer g;
+    std::vector<GazetteerProblem> problems;
+    try {
+      g.AddFile(json, "t.json", collect ? &problems : nullptr);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return problems.empty() ? std::string("no error") : problems[0].ToString();
+  };
+  const std::string stem = R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "x", "type": "state", "label": {"ar": "س", "en": "X"}, "demonyms": {"stems": ["", "سي"]}}]})";
+  const std::string label = R"({"actorgraph_gazetteer": 1, "actors": [
+    {"id": "x", "type": "state", "label": {"ar": "ـ", "en": "X"}}]})";  // a tatweel only
+  for (bool collect : {false, true}) {
+    EXPECT_EQ(error(stem, collect), "t.json: actor 'x': field 'demonyms.stems[0]': empty stem");
+    EXPECT_EQ(error(label, collect), "t.json: actor 'x': field 'label.ar': empty");
+  }
+}
+
 TEST(Gazetteer, UserFileExtendsAShippedActor) {
   Gazetteer g;
   g.AddFile(R"({"actorgraph_gazetteer": 1, "actors": [
