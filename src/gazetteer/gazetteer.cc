@@ -10,6 +10,7 @@
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/json_error.h"
+#include "actorgraph/base/json_keys.h"
 #include "actorgraph/base/read_file.h"
 #include "actorgraph/base/sha256.h"
 #include "actorgraph/gazetteer/gazetteer_table.h"
@@ -518,30 +519,11 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
   // does not take is parsed again below, which reports the problem.
   if (problems == nullptr && AddJsonFast(contents, name)) return;
   json doc;
-  // A key given twice in one object: nlohmann keeps the last value and RFC 8259 (§4) leaves it
-  // open, so a second "aliases" would drop the first list silently. Found while parsing, refused.
-  // The objects being parsed, innermost last: their number in the file (1 = the top object) and
-  // their keys so far.
-  std::vector<std::pair<size_t, std::set<std::string>>> keys;
-  std::string twice, twice_key;
-  size_t objects = 0;  // objects started so far, to say which one
-  json::parser_callback_t check = [&](int, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::object_start) {
-      keys.emplace_back(++objects, std::set<std::string>{});
-    } else if (event == json::parse_event_t::object_end) {
-      keys.pop_back();
-    } else if (event == json::parse_event_t::key && twice.empty() && !keys.empty() &&
-               !keys.back().second.insert(parsed.get<std::string>()).second) {
-      twice_key = parsed.get<std::string>();
-      twice = "given twice in one object (JSON object " + std::to_string(keys.back().first) +
-              " of the file); JSON leaves open which one counts";
-    }
-    return true;
-  };
+  DuplicateKeys keys;  // a key given twice: refused, not the last value silently
   try {
-    doc = json::parse(contents, check);
-    if (!twice.empty()) {
-      GazetteerProblem p{name, "", twice_key, twice};
+    doc = json::parse(contents, keys.Callback<json>());
+    if (keys.found()) {
+      GazetteerProblem p{name, "", keys.key(), keys.Message()};
       if (problems == nullptr) throw Error(p.ToString());
       problems->push_back(std::move(p));
       return;

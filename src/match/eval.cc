@@ -7,6 +7,7 @@
 
 #include "actorgraph/base/error.h"
 #include "actorgraph/base/json_error.h"
+#include "actorgraph/base/json_keys.h"
 #include "actorgraph/base/read_file.h"
 #include "actorgraph/text/normalize.h"
 #include "actorgraph/text/segment.h"
@@ -18,13 +19,15 @@ std::vector<GoldDocument> LoadGold(const std::string& path) {
 
 std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string& path) {
   nlohmann::json j;
+  DuplicateKeys keys;  // a second "name" would score one actor instead of the other
   try {
-    j = nlohmann::json::parse(contents);
+    j = nlohmann::json::parse(contents, keys.Callback<nlohmann::json>());
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(path + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
     throw Error(path + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
+  if (keys.found()) throw Error(path + ": field '" + keys.key() + "': " + keys.Message());
   if (!j.is_array()) throw Error(path + ": expected a list of documents");
   std::vector<GoldDocument> out;
   std::map<std::string, size_t> entry_of;  // document id (file name without extension) -> entry

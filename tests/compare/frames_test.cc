@@ -43,6 +43,16 @@ TEST(Frames, MalformedFilesNameFrameAndField) {
   EXPECT_THROW(FrameDictionary::Parse(
                    R"({"frames": [{"id": "a", "terms": {}}, {"id": "a", "terms": {}}]})", "f"),
                Error);
+  // A key given twice: the first "en" list would be dropped silently.
+  try {
+    FrameDictionary::Parse(
+        R"({"frames": [{"id": "a", "terms": {"en": ["war*"], "en": ["fight*"]}}]})", "f.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "f.json: field 'en': given twice in one object (JSON object 3 of the file); JSON "
+                 "leaves open which one counts");
+  }
 }
 
 // Found by fuzz_frames (fuzz/regressions/fuzz_frames/): 1e400 made nlohmann throw out_of_range,

@@ -127,6 +127,18 @@ TEST(Partial, OtherGazetteerIsRefused) {
   }
   testing::WriteFile(dir / "bad.json", "{\"actorgraph_partial\": 1, \"window\": ");
   EXPECT_THROW(PartialOptions(dir / "bad.json"), Error);
+  testing::WriteFile(
+      dir / "twice.json",
+      "{\"actorgraph_partial\": 3, \"window\": \"sentence\", \"window\": \"document\"}");
+  try {
+    PartialOptions(dir / "twice.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              (dir / "twice.json").string() +
+                  ": field 'window': given twice in one object (JSON "
+                  "object 1 of the file); JSON leaves open which one counts");
+  }
 }
 
 TEST(Partial, TheSameShardTwiceIsRefused) {
