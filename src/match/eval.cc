@@ -57,6 +57,8 @@ std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string
         throw Error(aw + ": field 'name': missing or not a string");
       GoldActor ga;
       ga.name = a["name"].get<std::string>();
+      if (ga.name.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Error(aw + ": field 'name': empty");
       if (auto [twice, new_name] = actor_at.emplace(ga.name, k); !new_name)
         throw Error(aw + ": field 'name': '" + ga.name + "' is listed twice (also actors[" +
                     std::to_string(twice->second) + "])");

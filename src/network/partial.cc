@@ -75,6 +75,12 @@ T Get(const ordered_json& obj, const char* field, const std::string& name,
     uint64_t v = it->template get<uint64_t>();
     if (v > std::numeric_limits<T>::max())
       throw Error(name + ": field '" + path + "': " + std::to_string(v) + " is out of range");
+    // Counts add up over shards and are written as JSON numbers and doubles (GEXF, GraphML in
+    // Gephi): above 2^53 - 1 they would lose digits, and near 2^64 wrap around when summed.
+    constexpr uint64_t kMaxExact = (uint64_t{1} << 53) - 1;
+    if (v > kMaxExact)
+      throw Error(name + ": field '" + path + "': " + std::to_string(v) +
+                  " is beyond 2^53 - 1, the largest count the outputs hold exactly");
     return static_cast<T>(v);
   }
 }

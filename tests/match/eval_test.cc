@@ -129,6 +129,8 @@ TEST(Eval, UnknownFieldsAndTypesAreRefused) {
   EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "forms": "العراق"}]}])"),
             "g.json: entry 0: actors[0]: field 'forms': not a list of strings");
   EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "type": "state"}]}])"), "no error");
+  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": " "}]}])"),
+            "g.json: entry 0: actors[0]: field 'name': empty");
   EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "name": "Iran"}]}])"),
             "g.json: field 'name': given twice in one object (JSON object 2 of the file); JSON "
             "leaves open which one counts");

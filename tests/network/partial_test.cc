@@ -127,6 +127,22 @@ TEST(Partial, OtherGazetteerIsRefused) {
   }
   testing::WriteFile(dir / "bad.json", "{\"actorgraph_partial\": 1, \"window\": ");
   EXPECT_THROW(PartialOptions(dir / "bad.json"), Error);
+  // A count near 2^64 would wrap around when shards are summed.
+  std::string text = testing::ReadFile(dir / "a.json");
+  size_t at = text.find("\"documents\":");
+  ASSERT_NE(at, std::string::npos);
+  size_t end = text.find_first_of(",}", at + 12);
+  testing::WriteFile(dir / "huge.json",
+                     text.substr(0, at) + "\"documents\":18446744073709551615" + text.substr(end));
+  Cooccurrence huge(g.actors().size(), PartialOptions(dir / "a.json"));
+  try {
+    MergePartial(dir / "huge.json", g, &huge);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), (dir / "huge.json").string() +
+                                         ": field 'documents': 18446744073709551615 is beyond 2^53 "
+                                         "- 1, the largest count the outputs hold exactly");
+  }
   testing::WriteFile(
       dir / "twice.json",
       "{\"actorgraph_partial\": 3, \"window\": \"sentence\", \"window\": \"document\"}");
