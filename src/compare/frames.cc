@@ -29,15 +29,16 @@ FrameDictionary FrameDictionary::Load(const std::filesystem::path& path) {
 
 FrameDictionary FrameDictionary::Parse(std::string_view json, const std::string& name) {
   nlohmann::json doc;
-  DuplicateKeys keys;  // a second "terms" would drop the first silently
   try {
-    doc = nlohmann::json::parse(json, keys.Callback<nlohmann::json>());
+    doc = nlohmann::json::parse(json);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(name + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
     throw Error(name + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
-  if (keys.found()) throw Error(name + ": field '" + keys.key() + "': " + keys.Message());
+  // A second "terms" would drop the first silently.
+  if (auto twice = FindDuplicateKey(json))
+    throw Error(name + ": field '" + twice->key + "': " + twice->Message());
   if (!doc.is_object()) throw Error(name + ": expected a JSON object with 'frames'");
   FrameDictionary d;
   if (auto it = doc.find("name"); it != doc.end() && it->is_string())

@@ -519,11 +519,10 @@ void Gazetteer::AddFile(std::string_view contents, const std::string& name,
   // does not take is parsed again below, which reports the problem.
   if (problems == nullptr && AddJsonFast(contents, name)) return;
   json doc;
-  DuplicateKeys keys;  // a key given twice: refused, not the last value silently
   try {
-    doc = json::parse(contents, keys.Callback<json>());
-    if (keys.found()) {
-      GazetteerProblem p{name, "", keys.key(), keys.Message()};
+    doc = json::parse(contents);
+    if (auto twice = FindDuplicateKey(contents)) {  // refused, not the last value silently
+      GazetteerProblem p{name, "", twice->key, twice->Message()};
       if (problems == nullptr) throw Error(p.ToString());
       problems->push_back(std::move(p));
       return;

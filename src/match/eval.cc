@@ -19,15 +19,16 @@ std::vector<GoldDocument> LoadGold(const std::string& path) {
 
 std::vector<GoldDocument> ParseGold(std::string_view contents, const std::string& path) {
   nlohmann::json j;
-  DuplicateKeys keys;  // a second "name" would score one actor instead of the other
   try {
-    j = nlohmann::json::parse(contents, keys.Callback<nlohmann::json>());
+    j = nlohmann::json::parse(contents);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(path + ": malformed JSON " + JsonErrorAt(e.what(), e.byte));
   } catch (const nlohmann::json::exception& e) {  // out_of_range: a number too large for a double
     throw Error(path + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
-  if (keys.found()) throw Error(path + ": field '" + keys.key() + "': " + keys.Message());
+  // A second "name" would score one actor instead of the other.
+  if (auto twice = FindDuplicateKey(contents))
+    throw Error(path + ": field '" + twice->key + "': " + twice->Message());
   if (!j.is_array()) throw Error(path + ": expected a list of documents");
   std::vector<GoldDocument> out;
   std::map<std::string, size_t> entry_of;  // document id (file name without extension) -> entry

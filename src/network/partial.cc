@@ -34,9 +34,8 @@ std::string ReadWhole(const std::filesystem::path& path) {
 
 ordered_json ParseJson(std::string_view contents, const std::string& name) {
   ordered_json j;
-  DuplicateKeys keys;  // a count given twice: refused, not the last one silently
   try {
-    j = ordered_json::parse(contents, keys.Callback<ordered_json>());
+    j = ordered_json::parse(contents);
   } catch (const ordered_json::parse_error& e) {
     if (e.byte >= contents.size() || contents.find_first_not_of(" \t\r\n") == std::string::npos)
       throw Error(name + ": truncated: the JSON ends at byte " + std::to_string(contents.size()) +
@@ -45,7 +44,9 @@ ordered_json ParseJson(std::string_view contents, const std::string& name) {
   } catch (const ordered_json::exception& e) {  // out_of_range: a number too large for a double
     throw Error(name + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
-  if (keys.found()) throw Error(name + ": field '" + keys.key() + "': " + keys.Message());
+  // A count given twice: refused, not the last one silently.
+  if (auto twice = FindDuplicateKey(contents))
+    throw Error(name + ": field '" + twice->key + "': " + twice->Message());
   if (!j.is_object() || !j.contains("actorgraph_partial"))
     throw Error(name + ": field 'actorgraph_partial': missing: not a partial graph");
   const auto& v = j["actorgraph_partial"];

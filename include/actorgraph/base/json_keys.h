@@ -1,51 +1,31 @@
-// Finding a key given twice in one JSON object while nlohmann::json parses a file. RFC 8259 §4:
-// "The names within an object SHOULD be unique", and when they are not, which value counts is
-// left to the parser; nlohmann keeps the last, so a second "aliases" in a gazetteer actor, "terms"
-// in a frame or "name" in a gold actor dropped the first without a word. Every JSON file the tool
-// reads with nlohmann (gazetteers, frames, gold, partial graphs) is parsed with this watch and
-// refused when a key repeats.
+// Finding a key given twice in one JSON object. RFC 8259 §4: "The names within an object SHOULD be
+// unique", and when they are not, which value counts is left to the parser; nlohmann keeps the
+// last, so a second "aliases" in a gazetteer actor, "terms" in a frame or "name" in a gold actor
+// dropped the first without a word. Every JSON file the tool reads with nlohmann (gazetteers,
+// frames, gold, partial graphs) is checked with FindDuplicateKey and refused when a key repeats.
+//
+// The check is a separate pass with simdjson's DOM parser: on a 32 MB partial graph of 300,000
+// edges, 0.16 s next to nlohmann's 0.52 s parse. nlohmann's parser callback would do it in the
+// same pass, but with a callback its DOM builder scans the enclosing array at every object's end,
+// quadratic in an array's length (73 s on that file).
 #pragma once
 
 #include <cstddef>
-#include <set>
+#include <optional>
 #include <string>
-#include <utility>
-#include <vector>
+#include <string_view>
 
 namespace actorgraph {
 
-class DuplicateKeys {
- public:
-  void ObjectStart();
-  void ObjectEnd();
-  void Key(const std::string& key);
-  // True once a key was given twice in one object (the first such key is kept).
-  bool found() const { return !key_.empty(); }
-  // The repeated key, and "given twice in one object (JSON object N of the file)" (N counts the
-  // objects in the order they open, 1 = the top one).
-  const std::string& key() const { return key_; }
+struct DuplicateKey {
+  std::string key;
+  size_t object = 0;  // which object, counting them as they open in the text (1 = the first)
+  // "given twice in one object (JSON object N of the file); JSON leaves open which one counts"
   std::string Message() const;
-
-  // A parser callback for Json::parse (nlohmann::json or ordered_json) that feeds this watch and
-  // keeps every value.
-  template <class Json>
-  typename Json::parser_callback_t Callback() {
-    return [this](int, typename Json::parse_event_t event, Json& parsed) {
-      if (event == Json::parse_event_t::object_start)
-        ObjectStart();
-      else if (event == Json::parse_event_t::object_end)
-        ObjectEnd();
-      else if (event == Json::parse_event_t::key)
-        Key(parsed.template get<std::string>());
-      return true;
-    };
-  }
-
- private:
-  std::vector<std::pair<size_t, std::set<std::string>>> open_;  // innermost last
-  size_t objects_ = 0;
-  std::string key_;
-  size_t object_ = 0;
 };
+
+// The first key (in document order) given twice in one object of `json`; nullopt when there is
+// none, or when `json` is not well-formed JSON (the caller's parser reports that).
+std::optional<DuplicateKey> FindDuplicateKey(std::string_view json);
 
 }  // namespace actorgraph
