@@ -98,6 +98,8 @@ int RunGazetteerSuggest(int argc, char** argv) {
   options.positional_help("[inputs...]");
   cxxopts::ParseResult args;
   if (!Parse(options, argc, argv, &args)) return 0;
+  if (args.count("output") && args["output"].as<std::string>().empty())
+    throw Error("-o/--output: empty path (name a file)");  // before the corpus is read
   std::string format = args["format"].as<std::string>();
   if (format != "tsv" && format != "json")
     throw Error("--format: '" + format + "' is not one of tsv, json");

@@ -149,6 +149,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  std::cerr << "actorgraph: unknown command '" << cmd << "' (see 'actorgraph --help')\n";
+  std::cerr << "actorgraph: error: unknown command '" << actorgraph::OneLine(cmd)
+            << "' (see 'actorgraph --help')\n";
   return 2;
 }

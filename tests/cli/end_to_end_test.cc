@@ -432,6 +432,12 @@ TEST(Cli, HelpListsEveryOptionWithItsDefault) {
        {"--gazetteer", "--output", "(default: output)", "--window", "(default: sentence)",
         "--min-weight", "--format", "(default: graphml,dot)", "--threads", "--strict", "--top"})
     EXPECT_NE(r.out.find(o), std::string::npos) << o;
+  auto unknown = RunCli("bogus");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err, "actorgraph: error: unknown command 'bogus' (see 'actorgraph --help')\n");
+  auto empty = RunCli("gazetteer suggest -q -o '' " + Corpus());
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_EQ(empty.err, "actorgraph: error: -o/--output: empty path (name a file)\n");
 }
 
 TEST(Cli, MissingInputFailsWithOneLine) {
