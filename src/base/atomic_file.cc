@@ -195,21 +195,28 @@ std::filesystem::path CurrentContents(const std::filesystem::path& path) {
 
 namespace {
 
-// Writes `fill`'s output straight into the existing device, FIFO or socket `target`.
-void WriteDirectly(const std::filesystem::path& target, const std::string& name,
-                   const std::function<void(std::ostream&)>& fill) {
-  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) throw Error("cannot write " + name + ": " + std::strerror(errno));
+// Runs `fill` on a stream onto `fd` and flushes it: 0, or the errno of the first failed write
+// (EIO when the stream failed otherwise). An exception from `fill` is passed on after `cleanup`.
+int Fill(int fd, const std::function<void(std::ostream&)>& fill,
+         const std::function<void()>& cleanup) {
   FdBuf buf(fd);
   std::ostream out(&buf);
   try {
     fill(out);
   } catch (...) {
-    ::close(fd);
+    cleanup();
     throw;
   }
   out.flush();
-  int err = buf.error() ? buf.error() : !out ? EIO : 0;
+  return buf.error() ? buf.error() : !out ? EIO : 0;
+}
+
+// Writes `fill`'s output straight into the existing device, FIFO or socket `target`.
+void WriteDirectly(const std::filesystem::path& target, const std::string& name,
+                   const std::function<void(std::ostream&)>& fill) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw Error("cannot write " + name + ": " + std::strerror(errno));
+  int err = Fill(fd, fill, [&] { ::close(fd); });
   if (::close(fd) != 0 && !err) err = errno;
   if (err) throw Error("cannot write " + name + ": " + std::strerror(err));
 }
@@ -256,21 +263,12 @@ void WriteFileAtomically(const std::filesystem::path& path,
     Unregister(slot);
     throw Error("cannot write " + name + ": " + std::strerror(err));
   };
-  FdBuf buf(fd);
-  {
-    std::ostream out(&buf);
-    try {
-      fill(out);
-    } catch (...) {
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      Unregister(slot);
-      throw;
-    }
-    out.flush();
-    if (buf.error()) fail(buf.error());
-    if (!out) fail(EIO);
-  }
+  if (int err = Fill(fd, fill, [&] {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        Unregister(slot);
+      }))
+    fail(err);
   if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) fail(errno);
   int rc = ::close(fd);
   fd = -1;

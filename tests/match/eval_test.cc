@@ -77,21 +77,23 @@ TEST(Eval, MalformedGoldNamesEntryAndField) {
   }
 }
 
+// ParseGold's error for `json`, or "no error".
+std::string GoldError(std::string_view json) {
+  try {
+    ParseGold(json, "g.json");
+  } catch (const Error& e) {
+    return std::string(e.what());
+  }
+  return "no error";
+}
+
 // A slip in the gold file that would be scored twice is refused, naming the entry; two names
 // of one actor count once.
 TEST(Eval, ADocumentOrNameListedTwiceIsRefusedAndAnActorCountsOnce) {
-  auto error = [](std::string_view json) {
-    try {
-      ParseGold(json, "g.json");
-    } catch (const Error& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
-  EXPECT_EQ(error(R"([{"file": "a.txt", "actors": []}, {"file": "b", "actors": []},
+  EXPECT_EQ(GoldError(R"([{"file": "a.txt", "actors": []}, {"file": "b", "actors": []},
                       {"file": "a", "actors": []}])"),
             "g.json: entry 2: field 'file': 'a' is the document of entry 0 again");
-  EXPECT_EQ(error(R"([{"file": "a.txt", "actors": [{"name": "Iraq"}, {"name": "Iran"},
+  EXPECT_EQ(GoldError(R"([{"file": "a.txt", "actors": [{"name": "Iraq"}, {"name": "Iran"},
                                                    {"name": "Iraq"}]}])"),
             "g.json: entry 0: actors[2]: field 'name': 'Iraq' is listed twice (also actors[0])");
   Gazetteer g;
@@ -111,27 +113,20 @@ TEST(Eval, ADocumentOrNameListedTwiceIsRefusedAndAnActorCountsOnce) {
 
 // Gold files are checked like gazetteers: unknown fields and types are refused, naming the entry.
 TEST(Eval, UnknownFieldsAndTypesAreRefused) {
-  auto error = [](std::string_view json) {
-    try {
-      ParseGold(json, "g.json");
-    } catch (const Error& e) {
-      return std::string(e.what());
-    }
-    return std::string("no error");
-  };
-  EXPECT_EQ(error(R"([{"file": "a", "actors": [], "note": "x"}])"),
+  EXPECT_EQ(GoldError(R"([{"file": "a", "actors": [], "note": "x"}])"),
             "g.json: entry 0: field 'note': unknown field (an entry has file, actors)");
-  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "optionl": true}]}])"),
+  EXPECT_EQ(GoldError(R"([{"file": "a", "actors": [{"name": "Iraq", "optionl": true}]}])"),
             "g.json: entry 0: actors[0]: field 'optionl': unknown field (an actor has name, type, "
             "optional, forms)");
-  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "type": "alien"}]}])"),
+  EXPECT_EQ(GoldError(R"([{"file": "a", "actors": [{"name": "Iraq", "type": "alien"}]}])"),
             "g.json: entry 0: actors[0]: field 'type': not one of person, state, group, media");
-  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "forms": "العراق"}]}])"),
+  EXPECT_EQ(GoldError(R"([{"file": "a", "actors": [{"name": "Iraq", "forms": "العراق"}]}])"),
             "g.json: entry 0: actors[0]: field 'forms': not a list of strings");
-  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "type": "state"}]}])"), "no error");
-  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": " "}]}])"),
+  EXPECT_EQ(GoldError(R"([{"file": "a", "actors": [{"name": "Iraq", "type": "state"}]}])"),
+            "no error");
+  EXPECT_EQ(GoldError(R"([{"file": "a", "actors": [{"name": " "}]}])"),
             "g.json: entry 0: actors[0]: field 'name': empty");
-  EXPECT_EQ(error(R"([{"file": "a", "actors": [{"name": "Iraq", "name": "Iran"}]}])"),
+  EXPECT_EQ(GoldError(R"([{"file": "a", "actors": [{"name": "Iraq", "name": "Iran"}]}])"),
             "g.json: field 'name': given twice in one object (JSON object 2 of the file); JSON "
             "leaves open which one counts");
 }
