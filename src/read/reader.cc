@@ -46,9 +46,10 @@ std::string FieldString(const nlohmann::json& obj, const char* field, const std:
   if (it == obj.end() || it->is_null()) return "";
   if (it->is_string()) return it->get<std::string>();
   // An integer id is its digits; an integer date (20240515, or a Unix time) is read as its digits.
-  if (it->is_number_integer() &&
-      (std::string_view(field) == "id" || std::string_view(field) == "date"))
-    return it->dump();
+  if (it->is_number_integer() && std::string_view(field) == "id") return it->dump();
+  // A date of any other type (2024.5, true, a number beyond 64 bits) is its JSON text: ParseDate
+  // cannot read it, so the document is kept undated with a warning, as for any unreadable date.
+  if (std::string_view(field) == "date") return it->dump();
   throw Error(where + ": field '" + field + "': expected a string");
 }
 

@@ -163,7 +163,7 @@ TEST(Reader, ReadAheadGivesTheSameDocumentsWarningsAndCounters) {
 
 TEST(Reader, StrictFailsOnMalformedLine) {
   auto dir = TempDir("reader");
-  WriteFile(dir / "m.jsonl", "{\"text\":\"ok\",\"date\":true}\n");
+  WriteFile(dir / "m.jsonl", "{\"text\":\"ok\",\"title\":true}\n");
   ReaderOptions opt;
   opt.strict = true;
   DocumentReader r({(dir / "m.jsonl").string()}, opt);
@@ -172,7 +172,7 @@ TEST(Reader, StrictFailsOnMalformedLine) {
     r.Next(&d);
     FAIL() << "expected an error";
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("m.jsonl:1: field 'date'"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("m.jsonl:1: field 'title'"), std::string::npos);
   }
 }
 
@@ -604,6 +604,30 @@ TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
   EXPECT_EQ(warnings[4], "p.jsonl:8: expected a JSON object; document skipped");
   EXPECT_NE(warnings[5].find("p.jsonl:10: malformed JSON at byte"), std::string::npos)
       << warnings[5];
+}
+
+// The README's rule for any date that cannot be read: the document is kept, undated, with a
+// warning; a date of another JSON type (a float, true, a number beyond 64 bits) used to skip it.
+TEST(Reader, AJsonlDateOfAnotherTypeKeepsTheDocumentUndated) {
+  std::istringstream in(
+      "{\"text\":\"a\",\"date\":2024.5}\n{\"text\":\"b\",\"date\":true}\n"
+      "{\"text\":\"c\",\"date\":99999999999999999999999}\n{\"text\":\"d\",\"date\":20240515}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r(in, "d.jsonl", true, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].date, "");
+  EXPECT_EQ(docs[2].text, "c");
+  EXPECT_EQ(docs[3].date, "2024-05-15");
+  ASSERT_EQ(warnings.size(), 3u) << ::testing::PrintToString(warnings);
+  EXPECT_EQ(warnings[0],
+            "d.jsonl:1: field 'date': '2024.5' is not a date actorgraph can read; document kept, "
+            "undated");
+  EXPECT_EQ(warnings[1],
+            "d.jsonl:2: field 'date': 'true' is not a date actorgraph can read; document kept, "
+            "undated");
 }
 
 // Invalid UTF-8 is found by simdjson's validation and then reported, with its byte, by the same
