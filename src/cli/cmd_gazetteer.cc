@@ -111,11 +111,8 @@ int Check(const cxxopts::ParseResult& args) {
     }
   }
   for (const auto& e : r.errors) std::cout << "error: " << e.ToString() << "\n";
-  for (const auto& u : UnresolvedReferences(g))
-    if (std::string hint = ShippedGazetteerHint(g, u); !hint.empty()) {
-      std::cout << "hint: " << hint << "\n";
-      break;
-    }
+  if (std::string hint = ShippedGazetteerHint(g, UnresolvedReferences(g)); !hint.empty())
+    std::cout << "hint: " << hint << "\n";
   if (!quiet)
     for (const auto& w : shown) std::cout << "warning: " << w.ToString() << "\n";
   if (quiet) return r.errors.empty() ? 0 : 1;

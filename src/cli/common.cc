@@ -172,16 +172,20 @@ bool IsShippedGazetteer(const std::filesystem::path& file) {
   return f == shipped || f.parent_path() == shipped;
 }
 
-std::string ShippedGazetteerHint(const Gazetteer& g, const GazetteerProblem& unresolved) {
+std::string ShippedGazetteerHint(const Gazetteer& g,
+                                 const std::vector<GazetteerProblem>& unresolved) {
+  if (unresolved.empty()) return "";
   for (const auto& f : g.files())
     if (IsShippedGazetteer(f)) return "";
   try {
-    Gazetteer shipped = Gazetteer::Load({DefaultGazetteerPath()});
-    const Actor* a = g.Find(unresolved.id);
-    for (const auto& aff : a ? a->affiliations : std::vector<std::string>{})
-      if (!g.Find(aff) && shipped.Find(aff))
-        return "'" + aff + "' is in the shipped gazetteer, which -g replaces: give -g " +
-               "gazetteer first to load it too";
+    Gazetteer shipped = Gazetteer::Load({DefaultGazetteerPath()});  // once, for every problem
+    for (const auto& u : unresolved) {
+      const Actor* a = g.Find(u.id);
+      for (const auto& aff : a ? a->affiliations : std::vector<std::string>{})
+        if (!g.Find(aff) && shipped.Find(aff))
+          return "'" + aff + "' is in the shipped gazetteer, which -g replaces: give -g " +
+                 "gazetteer first to load it too";
+    }
   } catch (const Error&) {
     // No shipped gazetteer to suggest.
   }
@@ -196,7 +200,7 @@ Gazetteer LoadGazetteer(const cxxopts::ParseResult& args) {
   // The same line `gazetteer check` prints, plus what to do when the id is a shipped actor that
   // -g left out (the usual cause: `-g mine.json` instead of `-g gazetteer -g mine.json`).
   std::string message = unresolved[0].ToString();
-  if (std::string hint = ShippedGazetteerHint(g, unresolved[0]); !hint.empty())
+  if (std::string hint = ShippedGazetteerHint(g, {unresolved[0]}); !hint.empty())
     message += "; " + hint;
   if (unresolved.size() > 1) {
     std::string check = "actorgraph gazetteer check";

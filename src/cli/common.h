@@ -51,10 +51,12 @@ std::vector<std::filesystem::path> GazetteerPaths(const cxxopts::ParseResult& ar
 // Whether `path` is the shipped gazetteer folder (DefaultGazetteerPath) or one of its files.
 bool IsShippedGazetteer(const std::filesystem::path& path);
 
-// When `unresolved` (an affiliation no loaded file defines) names an actor of the shipped
+// When one of `unresolved` (affiliations no loaded file defines) names an actor of the shipped
 // gazetteer and -g left the shipped gazetteer out: "'lebanon' is in the shipped gazetteer, which
-// -g replaces: give -g gazetteer first to load it too"; else "".
-std::string ShippedGazetteerHint(const Gazetteer& g, const GazetteerProblem& unresolved);
+// -g replaces: give -g gazetteer first to load it too" for the first such; else "". Loads the
+// shipped gazetteer once.
+std::string ShippedGazetteerHint(const Gazetteer& g,
+                                 const std::vector<GazetteerProblem>& unresolved);
 // Loads the gazetteer named by -g, or the shipped one. Throws Error on a malformed file and on an
 // affiliation that no loaded file defines (UnresolvedReferences: the line `gazetteer check`
 // prints, and a hint when the id is a shipped actor that -g left out).
