@@ -27,13 +27,20 @@ std::string ReadWholeFile(const std::filesystem::path& path, const std::string& 
     ::close(fd);
     throw fail("it is a folder");
   }
-  std::string contents;
-  if (S_ISREG(sb.st_mode) && sb.st_size > 0) contents.reserve(static_cast<size_t>(sb.st_size));
-  char buf[1 << 16];
+  // A regular file is read straight into the string, sized by fstat (no copy: a 1M-alias
+  // gazetteer is ~100 MB); what comes after that size (a file still growing), and all of a pipe
+  // or device, through a buffer until read(2) says end of file.
+  std::string contents(S_ISREG(sb.st_mode) && sb.st_size > 0 ? static_cast<size_t>(sb.st_size) : 0,
+                       '\0');
+  size_t have = 0;
+  char more[1 << 16];
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    const bool into_string = have < contents.size();
+    ssize_t n = into_string ? ::read(fd, contents.data() + have, contents.size() - have)
+                            : ::read(fd, more, sizeof more);
     if (n > 0) {
-      contents.append(buf, static_cast<size_t>(n));
+      if (!into_string) contents.append(more, static_cast<size_t>(n));
+      have += static_cast<size_t>(n);
     } else if (n == 0) {
       break;
     } else if (errno != EINTR) {
@@ -43,6 +50,7 @@ std::string ReadWholeFile(const std::filesystem::path& path, const std::string& 
     }
   }
   ::close(fd);
+  contents.resize(have);
   return contents;
 }
 
