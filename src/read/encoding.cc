@@ -79,6 +79,15 @@ std::string GuessUtf16WithoutBom(std::string_view bytes) {
   return high == 0 ? "UTF-16BE" : "UTF-16LE";
 }
 
+std::string Utf16ByteOrder(std::string_view bytes) {
+  size_t n = std::min<size_t>(bytes.size(), size_t{1} << 16) & ~size_t{1};
+  size_t count[2][256] = {};
+  for (size_t i = 0; i < n; ++i) ++count[i % 2][static_cast<unsigned char>(bytes[i])];
+  const size_t even = *std::max_element(count[0], count[0] + 256);
+  const size_t odd = *std::max_element(count[1], count[1] + 256);
+  return odd > even ? "UTF-16LE" : "UTF-16BE";
+}
+
 Bom DetectBom(std::string_view b) {
   if (b.size() >= 3 && b.substr(0, 3) == "\xEF\xBB\xBF") return {"UTF-8", 3};
   if (b.size() >= 2 && b.substr(0, 2) == "\xFF\xFE") return {"UTF-16LE", 2};
@@ -229,6 +238,10 @@ bool TextDecoder::Decode(std::string_view bytes, std::string* utf8, std::string*
       size_t skip = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
       return utf8_or_error(bytes.substr(skip), skip);
     }
+    // ICU's generic UTF-16 converter reads BOM-less input as big-endian; Windows writes
+    // little-endian. Without a BOM the byte order comes from the text (Utf16ByteOrder).
+    if (name_ == "UTF-16" && DetectBom(bytes).length == 0)
+      return convert(Utf16ByteOrder(bytes), bytes, 0);
     return convert(name_, bytes, 0);
   }
   Bom bom = DetectBom(bytes);

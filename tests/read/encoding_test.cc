@@ -269,5 +269,27 @@ TEST(Encoding, DetectorGuessWithoutAConverterIsDecodedOrRefusedNeverThrown) {
   EXPECT_FALSE(d.Decode(ebcdic, &out, &error, &used) && used.find('_') != std::string::npos);
 }
 
+
+TEST(Encoding, NamedUtf16WithoutBomTakesTheByteOrderOfItsText) {
+  const std::string arabic = "قال رئيس الوزراء العراقي مصطفى الكاظمي في بغداد";
+  const std::string le = ConvertFromUtf8(arabic, "UTF-16LE"),
+                    be = ConvertFromUtf8(arabic, "UTF-16BE");
+  ASSERT_NE(le.substr(0, 2), "\xFF\xFE");  // no BOM in either
+  std::string used;
+  EXPECT_EQ(Decoded(TextDecoder("utf-16"), le, &used), arabic);
+  EXPECT_EQ(used, "UTF-16LE");
+  EXPECT_EQ(Decoded(TextDecoder("utf-16"), be, &used), arabic);
+  EXPECT_EQ(used, "UTF-16BE");
+  const std::string english = ConvertFromUtf8("Kadhimi met Khamenei", "UTF-16LE");
+  EXPECT_EQ(Decoded(TextDecoder("UTF-16"), english), "Kadhimi met Khamenei");
+  // A BOM still decides, and a tie is big-endian.
+  EXPECT_EQ(Decoded(TextDecoder("utf-16"), "\xFE\xFF" + be, &used), arabic);
+  EXPECT_EQ(used, "UTF-16");
+  EXPECT_EQ(Utf16ByteOrder(std::string("\x06\x39", 2)), "UTF-16BE");
+  EXPECT_EQ(Utf16ByteOrder(le), "UTF-16LE");
+  // A named byte order is obeyed, even against the text.
+  EXPECT_NE(Decoded(TextDecoder("utf-16be"), le), arabic);
+}
+
 }  // namespace
 }  // namespace actorgraph

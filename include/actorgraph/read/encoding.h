@@ -22,7 +22,10 @@
 //      and the bytes decode without an illegal or unmapped sequence;
 //   5. else the input cannot be decoded: Decode() returns false with a one-line reason.
 // Any other name (utf-8, utf-16, utf-16le, utf-16be, cp1256, windows-1256, iso-8859-6, …: every
-// name or alias ICU's converters know) forces that encoding; a leading U+FEFF is dropped.
+// name or alias ICU's converters know) forces that encoding; a leading U+FEFF is dropped. The
+// generic utf-16 follows a BOM; without one its byte order is Utf16ByteOrder's (Unicode 15.0
+// §3.10 D98 reads BOM-less UTF-16 as big-endian "in the absence of a higher-level protocol", but
+// Windows "Unicode text" is little-endian, and either read the wrong way is garbage).
 #pragma once
 
 #include <cstddef>
@@ -82,6 +85,12 @@ Bom DetectBom(std::string_view bytes);
 // "UTF-16BE" or "UTF-16LE" when `bytes` (the first 64 KiB are read) look like UTF-16 without a
 // byte order mark by the NUL-byte rule of step 2 above, else "".
 std::string GuessUtf16WithoutBom(std::string_view bytes);
+
+// The byte order of UTF-16 `bytes` without a BOM: "UTF-16LE" when, in the first 64 KiB, the
+// most frequent byte at odd offsets is more frequent than the most frequent at even offsets (the
+// high bytes of text in one script plus ASCII take few values: 0x00, 0x06 for Arabic), else
+// "UTF-16BE" (the Unicode default, also for a tie). For a named --encoding utf-16 only.
+std::string Utf16ByteOrder(std::string_view bytes);
 
 // Decodes `bytes` with ICU converter `encoding`, stopping at the first illegal or unmapped
 // sequence: false with `*bad_byte` set to its byte offset in `bytes`. Throws Error for an unknown
