@@ -228,12 +228,23 @@ void WriteFileAtomically(const std::filesystem::path& path,
   namespace fs = std::filesystem;
   const std::string name = path.string();  // what messages say
   // A symbolic link is written through, as a shell's > does: the link stays and its target gets
-  // the new contents (renaming onto the link would replace the link with a regular file).
+  // the new contents (renaming onto the link would replace the link with a regular file). A
+  // dangling link's target is created, in its folder, which must exist (open(2) with O_CREAT).
   fs::path target = path;
   std::error_code ec;
   if (fs::is_symlink(fs::symlink_status(path, ec))) {
     fs::path resolved = fs::canonical(path, ec);
-    if (!ec) target = resolved;
+    if (!ec) {
+      target = resolved;
+    } else {  // dangling: follow the links one by one (at most 40, Linux's limit, as ELOOP)
+      int hops = 0;
+      for (; hops < 40 && fs::is_symlink(fs::symlink_status(target, ec)); ++hops) {
+        fs::path next = fs::read_symlink(target, ec);
+        if (ec) throw Error("cannot write " + name + ": " + ec.message());
+        target = next.is_absolute() ? next : target.parent_path() / next;
+      }
+      if (hops == 40) throw Error("cannot write " + name + ": " + std::strerror(ELOOP));
+    }
   }
   // A device, FIFO or socket (/dev/null, /dev/stdout, a named pipe) holds no earlier version to
   // keep, and a rename would replace the node itself with a regular file: written directly.

@@ -345,9 +345,19 @@ void CreateOutputFolder(const std::filesystem::path& dir) {
   }
   ec.clear();
   fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir))
+  if (ec || !fs::is_directory(dir)) {
+    // mkdir -p's "File exists" for a symbolic link to nothing, on the way or at the end, says
+    // too little: name the link and its target.
+    for (fs::path p = dir; !p.empty() && p.has_relative_path(); p = p.parent_path()) {
+      std::error_code lec;
+      if (!fs::is_symlink(fs::symlink_status(p, lec)) || fs::exists(fs::status(p, lec))) continue;
+      throw Error(dir.string() + ": cannot create the output folder: " + p.string() +
+                  " is a symbolic link to '" + fs::read_symlink(p, lec).string() +
+                  "', which does not exist");
+    }
     throw Error(dir.string() + ": cannot create the output folder" +
                 (ec ? ": " + ec.message() : std::string(": not a folder")));
+  }
   for (const auto& p : missing) {
     const std::string& s = p.native();
     if (created_count >= kMaxCreated || s.size() >= kCreatedPathBytes) continue;

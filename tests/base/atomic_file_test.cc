@@ -49,6 +49,37 @@ TEST(AtomicFile, SymlinkIsWrittenThrough) {
   EXPECT_EQ(ReadFile(dir / "real" / "a.txt"), "newer");
 }
 
+// A dangling link is written through too, as a shell's > does: its target is created and the
+// link stays; a target in a missing folder, or a loop of links, is an error that changes nothing.
+TEST(AtomicFile, DanglingSymlinkIsWrittenThrough) {
+  namespace fs = std::filesystem;
+  auto dir = TempDir("atomic_dangling");
+  fs::create_symlink("missing.txt", dir / "link.txt");  // relative to the link's folder
+  WriteFileAtomically(dir / "link.txt", [](std::ostream& o) { o << "made"; });
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir / "link.txt")));
+  EXPECT_EQ(ReadFile(dir / "missing.txt"), "made");
+  fs::create_symlink("nowhere/x.txt", dir / "far.txt");
+  try {
+    WriteFileAtomically(dir / "far.txt", [](std::ostream& o) { o << "lost"; });
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (dir / "far.txt").string() + ": No such file or directory");
+  }
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir / "far.txt")));
+  fs::create_symlink("loop2", dir / "loop1");
+  fs::create_symlink("loop1", dir / "loop2");
+  try {
+    WriteFileAtomically(dir / "loop1", [](std::ostream& o) { o << "lost"; });
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (dir / "loop1").string() + ": Too many levels of symbolic links");
+  }
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir / "loop1")));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), {}), 5);  // no temporary left
+}
+
 // A FIFO (and any device) is written directly: it must stay what it is, never become a regular
 // file. (Not tried on /dev/null or /dev/full: a regression would replace the machine's device.)
 TEST(AtomicFile, FifoAndDeviceAreWrittenDirectly) {

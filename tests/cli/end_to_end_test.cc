@@ -500,6 +500,24 @@ TEST(Cli, UnwritableOutputFolderFailsAndLeavesOldFilesIntact) {
   EXPECT_EQ(ReadFile(out / "actors.graphml"), "old");
 }
 
+// mkdir -p's "File exists" would not say why: the link to nothing is named.
+TEST(Cli, OutputFolderThroughADanglingLinkNamesTheLink) {
+  namespace fs = std::filesystem;
+  auto dir = TempDir("dangling_out");
+  fs::create_symlink("missing", dir / "out");
+  for (const fs::path& o : {dir / "out", dir / "out" / "x"}) {
+    auto r = RunCli("build -q " + Gaz() + " -o " + ShellQuote(o.string()) + " " + Corpus());
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_NE(
+        r.err.find(o.string() + ": cannot create the output folder: " + (dir / "out").string() +
+                   " is a symbolic link to 'missing', which does not exist"),
+        std::string::npos)
+        << r.err;
+  }
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir / "out")));
+  EXPECT_FALSE(fs::exists(dir / "missing"));
+}
+
 TEST(Cli, FailedRunLeavesNoEmptyOutputFolder) {
   auto dir = TempDir("nofolder");
   auto existing = dir / "existing";
