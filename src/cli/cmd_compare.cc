@@ -33,10 +33,11 @@ void PrintSummary(const CompareResult& r, const std::vector<fs::path>& files, co
   const auto& c = r.comparison;
   std::cout << "compare by " << r.meta.group_by << ": " << Counted(r.meta.documents, "document")
             << " in " << Counted(c.groups.size(), "group");
-  if (!r.meta.reference.empty()) std::cout << ", against '" << r.meta.reference << "'";
+  if (!r.meta.reference.empty()) std::cout << ", against '" << OneLine(r.meta.reference) << "'";
   std::cout << "\n  groups:";
   for (size_t i = 0; i < c.groups.size() && i < 12; ++i)
-    std::cout << (i ? ", " : " ") << c.groups[i].name << " (" << c.groups[i].documents << ")";
+    std::cout << (i ? ", " : " ") << OneLine(c.groups[i].name) << " (" << c.groups[i].documents
+              << ")";
   if (c.groups.size() > 12) std::cout << ", ... " << c.groups.size() - 12 << " more";
   std::cout << "\n";
   const auto& terms = r.profiles.terms();
@@ -62,7 +63,8 @@ void PrintSummary(const CompareResult& r, const std::vector<fs::path>& files, co
       }
       if (k == 0) std::cout << "-";
     };
-    std::cout << "  " << g.name << " vs " << g.other << ":\n    more: ";
+    // A group's name is a field's value: one line, whatever it holds (a newline, a tab).
+    std::cout << "  " << OneLine(g.name) << " vs " << OneLine(g.other) << ":\n    more: ";
     list(up);
     std::cout << "\n    less: ";
     list(down);

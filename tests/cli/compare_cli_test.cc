@@ -132,6 +132,21 @@ TEST(CompareCli, PlantedSummaryAndErrors) {
             "--min-docs 1000 leaves it out\n");
 }
 
+// A group's name is a field's value or a path: a newline in it stays inside its summary line.
+TEST(CompareCli, SummaryKeepsAGroupNameOnOneLine) {
+  auto src = TempDir("cmp_newline");
+  testing::WritePlantedCorpus(src);
+  std::filesystem::rename(src / "pro", src / "pro\nside");
+  auto out = TempDir("cmp_newline_out");
+  auto r =
+      RunCli("compare --threads 1 --by input -g " + ShellQuote((src / "gazetteer.json").string()) +
+             " -o " + ShellQuote(out.string()) + " " + ShellQuote((src / "pro\nside").string()) +
+             " " + ShellQuote((src / "anti").string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("pro\\nside vs rest:\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\nside"), std::string::npos) << r.out;
+}
+
 // Headless Chromium renders report.html: its script ran without an error (it marks <body>), no
 // console error was logged, and the groups' names and a known actor are in the rendered DOM.
 TEST(CompareCli, ReportRendersInHeadlessChromium) {
