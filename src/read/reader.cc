@@ -508,12 +508,32 @@ bool DocumentReader::ReadTxt(Document* doc) {
 // exactly as the reader always has, so messages and results do not depend on which path ran.
 namespace {
 
+// The first key given twice in the top-level object of the JSON text `line` (values are skipped
+// unread: linear in the line), or "" when there is none or `line` is not a JSON object.
+std::string RepeatedTopLevelKey(std::string_view line) {
+  namespace od = simdjson::ondemand;
+  simdjson::padded_string padded(line);
+  od::parser parser;
+  od::document d;
+  od::object obj;
+  if (parser.iterate(padded).get(d) || d.get_object().get(obj)) return "";
+  std::set<std::string, std::less<>> keys;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return "";
+    if (!keys.emplace(key).second) return std::string(key);
+  }
+  return "";
+}
+
 // The DOM path: the reference behaviour. `unreadable_date` receives a `date` value ParseDate
 // cannot read (the document is kept undated), `other_order_date` one only the other day/month
-// order than `date_order` reads.
+// order than `date_order` reads, `repeated_key` a top-level key the line gives twice (RFC 8259
+// §4 leaves open which value counts; nlohmann, and so the reader, keeps the last).
 void ParseJsonlLineDom(std::string_view line, const std::string& where,
                        const std::string& default_id, DateOrder date_order, Document* doc,
-                       std::string* unreadable_date, std::string* other_order_date) {
+                       std::string* unreadable_date, std::string* other_order_date,
+                       std::string* repeated_key) {
   nlohmann::json obj;
   try {
     obj = nlohmann::json::parse(line);
@@ -523,6 +543,7 @@ void ParseJsonlLineDom(std::string_view line, const std::string& where,
     throw Error(where + ": malformed JSON: " + JsonExceptionReason(e.what()));
   }
   if (!obj.is_object()) throw Error(where + ": expected a JSON object");
+  *repeated_key = RepeatedTopLevelKey(line);
   auto text = obj.find("text");
   if (text == obj.end() || !text->is_string())
     throw Error(where + ": field 'text': missing or not a string");
@@ -768,7 +789,7 @@ bool DocumentReader::ParseJsonl(const std::string& where, bool fast_utf8, Docume
       (current_ == "<stdin>" ? std::string("stdin") : current_stem_) + ":" + std::to_string(line_);
   if (r != FastParse::kOk) {
     ParseJsonlLineDom(*line, where, default_id, options_.date_order, doc, unreadable_date,
-                      &other_order_date_);
+                      &other_order_date_, &repeated_key_);
     return true;
   }
   doc->origin = where;
@@ -808,7 +829,15 @@ bool DocumentReader::NextJsonl(Document* doc) {
     try {
       std::string unreadable_date;
       other_order_date_.clear();
+      repeated_key_.clear();
       if (!ParseJsonl(where, utf8_input && !bom, doc, &unreadable_date)) continue;
+      if (!repeated_key_.empty() && repeated_key_warned_ != current_) {
+        repeated_key_warned_ = current_;
+        if (options_.warn)
+          options_.warn(where + ": key '" + repeated_key_ +
+                        "' given twice in one line; the last value is used (JSON leaves open "
+                        "which one counts; warned once per file)");
+      }
       if (IsBlank(doc->text)) {  // as a blank .txt file: an empty document, not counted
         ++empty_;
         continue;

@@ -213,6 +213,30 @@ TEST(Reader, CommonDateFormsAreReadAndAnUnreadableDateKeepsTheDocument) {
             "2024 has 29 days); document kept, undated");
 }
 
+// RFC 8259 §4 leaves a repeated key's value open: the last counts (as nlohmann reads it), and the
+// file gets one warning. A key repeated inside a nested object is not the document's.
+TEST(Reader, AJsonlKeyGivenTwiceKeepsTheLastValueWithAWarning) {
+  auto dir = TempDir("reader");
+  WriteFile(dir / "k.jsonl",
+            "{\"text\":\"first\",\"id\":\"a\",\"text\":\"second\"}\n"
+            "{\"text\":\"x\",\"meta\":{\"k\":1,\"k\":2}}\n"
+            "{\"t\\u0065xt\":\"one\",\"text\":\"two\",\"id\":\"c\"}\n");
+  std::vector<std::string> warnings;
+  ReaderOptions opt;
+  opt.strict = true;  // nothing is invalid
+  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
+  DocumentReader r({(dir / "k.jsonl").string()}, opt);
+  auto docs = ReadAll(r);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].text, "second");
+  EXPECT_EQ(docs[1].text, "x");
+  EXPECT_EQ(docs[2].text, "two");  // an escaped key is the same key
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].substr(warnings[0].find("k.jsonl:1:")),
+            "k.jsonl:1: key 'text' given twice in one line; the last value is used (JSON leaves "
+            "open which one counts; warned once per file)");
+}
+
 TEST(Reader, JsonlTitleIsTheFirstParagraphLikeATxtTitle) {
   auto dir = TempDir("reader");
   WriteFile(dir / "t.jsonl", "{\"title\":\"العنوان\",\"text\":\"النص.\"}\n");
@@ -592,7 +616,9 @@ TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
   EXPECT_EQ(docs[4].source, "S");
   EXPECT_EQ(docs[4].url, "U");
   EXPECT_EQ(docs[4].origin, "p.jsonl:11");
-  ASSERT_EQ(warnings.size(), 6u);
+  ASSERT_EQ(warnings.size(), 7u);
+  EXPECT_EQ(warnings[0].substr(0, 48), "p.jsonl:2: key 'text' given twice in one line; t");
+  warnings.erase(warnings.begin());  // the other six: documents skipped, in line order
   EXPECT_EQ(warnings[0],
             "p.jsonl:3: malformed JSON at byte 14 of the line: syntax error while parsing value - "
             "unexpected '{'; expected end of input; document skipped");

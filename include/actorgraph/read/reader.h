@@ -154,8 +154,10 @@ class DocumentReader {
   std::string doubted_;        // the input whose named encoding was last doubted (warned once)
   std::string file_encoding_;  // the encoding auto detected in the current input ("" none yet)
   bool looked_ahead_ = false;  // EncodingAhead tried in the current input
-  std::string other_order_date_;   // the last date only the other day/month order could read
-  std::string date_order_warned_;  // the input warned about it (once per file)
+  std::string other_order_date_;     // the last date only the other day/month order could read
+  std::string date_order_warned_;    // the input warned about it (once per file)
+  std::string repeated_key_;         // a key the current JSONL line gives twice ("" none)
+  std::string repeated_key_warned_;  // the input warned about one (once per file)
   std::string current_stem_;  // its document id stem (TxtDocumentId), for JSONL lines without id
   struct JsonlParser;         // the JSON parser and its buffers (reader.cc)
   std::unique_ptr<JsonlParser> jsonl_parser_;
