@@ -322,6 +322,9 @@ void WriteSlices(const Output& out, const std::map<std::string, Cooccurrence>& p
       auto written = MakeWriter(f)->Write(graphs.back().second, out.dir, write);
       files.insert(files.end(), written.begin(), written.end());
     }
+    // --render draws every period too, so that periods can be compared side by side.
+    if (!out.render.empty())
+      files.push_back(RenderDot(out.dir / (write.stem + ".dot"), out.render));
   }
   std::vector<std::pair<std::string, const Graph*>> slices;
   for (const auto& [period, g] : graphs) slices.emplace_back(period, &g);

@@ -105,6 +105,15 @@ TEST(Slices, BuildWritesOneNetworkPerPeriodAndSlicesCsv) {
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_EQ(ReadFile(dir / "out" / "actors.graphml"), ReadFile(dir / "plain" / "actors.graphml"));
   EXPECT_EQ(ReadFile(dir / "out" / "nodes.csv"), ReadFile(dir / "plain" / "nodes.csv"));
+  // --render draws each period as well as the whole network.
+  if (testing::HaveProgram("dot")) {
+    auto drawn =
+        testing::RunCli("build -q --render svg -o " + ShellQuote((dir / "drawn").string()) +
+                        " --slice year " + ShellQuote((dir / "in.jsonl").string()));
+    ASSERT_EQ(drawn.exit_code, 0) << drawn.err;
+    for (const char* f : {"actors.svg", "actors_2020.svg", "actors_2021.svg"})
+      EXPECT_NE(ReadFile(dir / "drawn" / f).find("<svg"), std::string::npos) << f;
+  }
 }
 
 }  // namespace
