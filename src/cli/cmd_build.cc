@@ -20,8 +20,7 @@ int RunBuild(int argc, char** argv) {
   AddOutputOptions(options);
   options.add_options()("window", "co-occurrence window: sentence, paragraph or document",
                         cxxopts::value<std::string>()->default_value("sentence"))(
-      "max-evidence", "evidence snippets kept per edge",
-      cxxopts::value<size_t>()->default_value("5"))(
+      "max-evidence", "evidence snippets kept per edge", Decimal<size_t>()->default_value("5"))(
       "slice",
       "also write one network per period (year, month or Nd) and slices.csv; counts on one thread",
       cxxopts::value<std::string>());

@@ -103,12 +103,12 @@ int RunCompare(int argc, char** argv) {
       "reference", "compare every group with this group (default: each group with the rest)",
       cxxopts::value<std::string>())("min-docs",
                                      "leave out groups with fewer documents (with a warning)",
-                                     cxxopts::value<uint64_t>()->default_value("1"))(
+                                     Decimal<uint64_t>()->default_value("1"))(
       "o,output", "output folder", cxxopts::value<std::string>()->default_value("output/compare"))(
       "window", "co-occurrence window for partners: sentence, paragraph or document",
       cxxopts::value<std::string>()->default_value("sentence"))(
       "context", "descriptor context: 0 = the mention's sentence, N = N tokens either side",
-      cxxopts::value<uint32_t>()->default_value("0"))(
+      Decimal<uint32_t>()->default_value("0"))(
       "stopwords",
       "stop list file (repeatable; default: data/stopwords/ar.txt and en.txt of the shipped data)",
       cxxopts::value<std::vector<std::string>>())(
@@ -117,11 +117,11 @@ int RunCompare(int argc, char** argv) {
                                      "scale alpha_0 of the log-odds' informative Dirichlet prior",
                                      cxxopts::value<std::string>()->default_value("500"))(
       "top-terms", "terms.csv: the N most over- and N most under-used terms per group and actor",
-      cxxopts::value<size_t>()->default_value("30"))(
+      Decimal<size_t>()->default_value("30"))(
       "min-count", "terms.csv: terms seen at least N times on the two sides together",
-      cxxopts::value<uint64_t>()->default_value("2"))(
+      Decimal<uint64_t>()->default_value("2"))(
       "dot-edges", "edges drawn in difference-GROUP.dot and the report (largest |G2| first)",
-      cxxopts::value<size_t>()->default_value("60"));
+      Decimal<size_t>()->default_value("60"));
   options.parse_positional({"inputs"});
   options.positional_help("[inputs...]");
   cxxopts::ParseResult args;

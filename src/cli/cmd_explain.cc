@@ -38,7 +38,7 @@ int RunExplain(int argc, char** argv) {
   AddCorpusOptions(options);
   options.add_options()("window", "co-occurrence window: sentence, paragraph or document",
                         cxxopts::value<std::string>()->default_value("sentence"))(
-      "max-evidence", "evidence to show", cxxopts::value<size_t>()->default_value("20"))(
+      "max-evidence", "evidence to show", Decimal<size_t>()->default_value("20"))(
       "args", "", cxxopts::value<std::vector<std::string>>());
   options.parse_positional({"args"});
   options.positional_help("A B [inputs...]");

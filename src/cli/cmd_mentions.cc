@@ -61,7 +61,7 @@ int RunMentions(int argc, char** argv) {
   options.add_options()("format", "table (KWIC) or jsonl",
                         cxxopts::value<std::string>()->default_value("table"))(
       "context", "characters of context on each side (table)",
-      cxxopts::value<size_t>()->default_value("30"));
+      Decimal<size_t>()->default_value("30"));
   options.parse_positional({"inputs"});
   options.positional_help("[inputs...]");
   cxxopts::ParseResult args;

@@ -60,8 +60,8 @@ int RunStats(int argc, char** argv) {
       "min-weight", "drop edges seen in fewer windows (a number >= 0)",
       cxxopts::value<std::string>()->default_value("1"))(
       "top", "keep only the N actors with the highest weighted degree (0 = all)",
-      cxxopts::value<size_t>()->default_value("0"))("show", "actors listed per centrality",
-                                                    cxxopts::value<size_t>()->default_value("5"))(
+      Decimal<size_t>()->default_value("0"))("show", "actors listed per centrality",
+                                             Decimal<size_t>()->default_value("5"))(
       "format", "text, tsv or json", cxxopts::value<std::string>()->default_value("text"));
   options.parse_positional({"inputs"});
   options.positional_help("[inputs...]");

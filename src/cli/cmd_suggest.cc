@@ -88,9 +88,8 @@ int RunGazetteerSuggest(int argc, char** argv) {
   options.add_options()("format",
                         "tsv (a table) or json (gazetteer entries to edit and load with -g)",
                         cxxopts::value<std::string>()->default_value("tsv"))(
-      "top", "candidates to print (0 = all)", cxxopts::value<size_t>()->default_value("100"))(
-      "min-mentions", "drop candidates with fewer mentions",
-      cxxopts::value<size_t>()->default_value("1"))(
+      "top", "candidates to print (0 = all)", Decimal<size_t>()->default_value("100"))(
+      "min-mentions", "drop candidates with fewer mentions", Decimal<size_t>()->default_value("1"))(
       "given-names", "given-name list (default: given_names.txt next to the shipped gazetteer)",
       cxxopts::value<std::string>())("o,output", "write to FILE instead of standard output",
                                      cxxopts::value<std::string>());

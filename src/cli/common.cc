@@ -26,7 +26,7 @@ namespace actorgraph::cli {
 
 void AddCommonOptions(cxxopts::Options& options) {
   options.add_options()("threads", "worker threads, at most 256 (0 = all cores)",
-                        cxxopts::value<unsigned>()->default_value("0"))(
+                        Decimal<unsigned>()->default_value("0"))(
       "strict", "fail on the first invalid document instead of skipping it")(
       "q,quiet", "print nothing but errors: no progress line, warnings or summary")(
       "h,help", "show this help");
@@ -47,7 +47,7 @@ void AddCorpusOptions(cxxopts::Options& options) {
       "European, British usage) or mdy (month first: US usage)",
       cxxopts::value<std::string>()->default_value("dmy"))(
       "max-line-bytes", "refuse (skip) a line longer than this many bytes",
-      cxxopts::value<uint64_t>()->default_value("67108864"))(
+      Decimal<uint64_t>()->default_value("67108864"))(
       "types",
       "actor types to keep, comma-separated: person,state,group,media or all (default: "
       "person,state,group; mentions and gazetteer suggest: all)",

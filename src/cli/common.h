@@ -24,6 +24,27 @@ void AddCorpusOptions(cxxopts::Options& options);
 // option and the value ("--top: '-3' is not a valid value").
 bool Parse(cxxopts::Options& options, int argc, char** argv, cxxopts::ParseResult* result);
 
+// The value type of an integer option: a whole number in decimal digits only. cxxopts' own
+// integer parser reads "0x10" as 16 (so '--top 0x2' kept two actors); every other form ("0x2",
+// "-1", "+3", "1e3", "") is refused as "--top: '0x2' is not a valid value". Declared as
+// `Decimal<size_t>()->default_value("5")` where cxxopts has `cxxopts::value<size_t>()`.
+template <class T>
+class DecimalValue : public cxxopts::values::standard_value<T> {
+ public:
+  std::shared_ptr<cxxopts::Value> clone() const override {
+    return std::make_shared<DecimalValue<T>>(*this);
+  }
+  void parse(const std::string& text) const override {
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+      throw cxxopts::exceptions::incorrect_argument_type(text);
+    cxxopts::values::standard_value<T>::parse(text);
+  }
+};
+template <class T>
+std::shared_ptr<DecimalValue<T>> Decimal() {
+  return std::make_shared<DecimalValue<T>>();
+}
+
 // The value of the number option `name` (declared as a string option, since cxxopts reads a
 // double with operator>> and takes "3x" as 3 and "0x10" as 0): a finite decimal number that is
 // all of the text (std::from_chars), at least `min`, or more than `min` when `exclusive`. Throws

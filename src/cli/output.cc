@@ -149,9 +149,8 @@ void AddOutputOptions(cxxopts::Options& options) {
       "min-weight", "drop edges seen in fewer windows (a number >= 0)",
       cxxopts::value<std::string>()->default_value("1"))(
       "top", "keep only the N actors with the highest weighted degree (0 = all)",
-      cxxopts::value<size_t>()->default_value("0"))(
-      "labels", "DOT and HTML node labels: ar, en or both",
-      cxxopts::value<std::string>()->default_value("ar"))(
+      Decimal<size_t>()->default_value("0"))("labels", "DOT and HTML node labels: ar, en or both",
+                                             cxxopts::value<std::string>()->default_value("ar"))(
       "color-by", "GEXF/DOT/HTML colours: type, country or community",
       cxxopts::value<std::string>()->default_value("type"))(
       "keep-isolated",
@@ -173,9 +172,8 @@ void AddAnalyseOptions(cxxopts::Options& options) {
       "backbone", "keep the disparity-filter backbone: disparity:ALPHA (e.g. disparity:0.05)",
       cxxopts::value<std::string>()->default_value(""))(
       "top-edges", "keep only the N heaviest edges and the actors they join (0 = all)",
-      cxxopts::value<size_t>()->default_value("0"))("seed",
-                                                    "seed of the communities and the layout",
-                                                    cxxopts::value<uint64_t>()->default_value("1"));
+      Decimal<size_t>()->default_value("0"))("seed", "seed of the communities and the layout",
+                                             Decimal<uint64_t>()->default_value("1"));
 }
 
 AnalyseOptions ParseAnalyse(const cxxopts::ParseResult& args) {

@@ -132,6 +132,25 @@ TEST(CliBadInput, NumberOptionsAreReadWhole) {
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
 }
 
+// cxxopts' integer parser reads "0x2" as 2: integer options take decimal digits only.
+TEST(CliBadInput, IntegerOptionsAreDecimal) {
+  for (const std::string value : {"0x2", "-1", "+3", "1e3", "2.0", ""}) {
+    auto r = RunCli("build -q " + Gaz() + " --top " + ShellQuote(value) + " -o " + Q(TempDir("o")) +
+                    " " + Article());
+    EXPECT_EQ(r.exit_code, 1) << value;
+    EXPECT_EQ(r.err, "actorgraph: error: --top: '" + value +
+                         "' is not a valid value (see 'actorgraph build --help')\n");
+  }
+  for (const std::string option : {"--threads 0x2", "--max-line-bytes=0x10", "--context 0x10"}) {
+    auto r = RunCli("mentions " + Gaz() + " " + option + " " + Article());
+    EXPECT_EQ(r.exit_code, 1) << option;
+    EXPECT_NE(r.err.find("' is not a valid value"), std::string::npos) << r.err;
+  }
+  auto ok = RunCli("build -q " + Gaz() + " --top 007 --threads 2 -o " + Q(TempDir("o")) + " " +
+                   Article());
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+}
+
 // A folder named where a file belongs was read as empty (every stop word removed, no given
 // names) or as malformed JSON; now the file and the reason are named.
 TEST(CliBadInput, AFolderWhereAFileBelongsIsNamed) {
