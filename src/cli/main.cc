@@ -54,7 +54,7 @@ extern "C" void OnTerminatingSignal(int sig) {
   if (writing == 1) {
     WriteAll(" while writing ");
     WriteAll(name);
-    WriteAll("; removed its temporary file, the earlier version is untouched\n");
+    WriteAll("; removed its temporary file, the outputs are as they were before the run\n");
   } else if (writing > 1) {
     char count[16];  // writing - 1 in decimal, by hand: snprintf is not async-signal-safe
     int n = writing - 1, len = 0;
@@ -68,7 +68,7 @@ extern "C" void OnTerminatingSignal(int sig) {
     WriteAll(" and ");
     WriteAll(count);
     WriteAll(writing == 2 ? " other output" : " other outputs");
-    WriteAll("; removed their temporary files, the earlier versions are untouched\n");
+    WriteAll("; removed their temporary files, the outputs are as they were before the run\n");
   } else {
     WriteAll("; no output was being written, none is partial\n");
   }
@@ -82,7 +82,14 @@ void InstallSignalHandlers() {
   sa.sa_handler = OnTerminatingSignal;
   sigemptyset(&sa.sa_mask);
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&sa.sa_mask, sig);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+  // A signal the parent set to be ignored stays ignored: nohup ignores SIGHUP, and a shell
+  // ignores SIGINT in a background job of a script, so that they run on (POSIX.1-2017 nohup;
+  // coreutils' sort and GNU make do the same).
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old;
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    ::sigaction(sig, &sa, nullptr);
+  }
   // Over a file size limit (RLIMIT_FSIZE) the kernel sends SIGXFSZ, whose default action kills the
   // process before it can clean up; ignored, write(2) fails with EFBIG and the error path runs.
   ::signal(SIGXFSZ, SIG_IGN);

@@ -371,9 +371,11 @@ TEST(CliFailureOnTheWayOut, SigintWhileRenderingStopsGraphviz) {
                 Q(dir / "dot.pid") + "\nexec sleep 60\n");
   fs::permissions(dir / "bin" / "dot", fs::perms::owner_all);
   const std::string pid_file = Q(dir / "dot.pid");
+  // A shell's background job starts with SIGINT ignored, and an ignored signal stays ignored
+  // (AnIgnoredSignalStaysIgnoredAsUnderNohup): env restores its default, as a terminal's is.
   std::string script =
-      "PATH=" + Q(dir / "bin") + ":$PATH " + Cli() + " build -q " + Gaz() + " --render png -o " +
-      Q(out) + " " + Article() + " & pid=$!; while [ ! -s " + pid_file +
+      "PATH=" + Q(dir / "bin") + ":$PATH env --default-signal=INT " + Cli() + " build -q " + Gaz() +
+      " --render png -o " + Q(out) + " " + Article() + " & pid=$!; while [ ! -s " + pid_file +
       " ]; do sleep 0.05; done; kill -INT $pid; wait $pid; echo \"exit $?\" >&2; sleep 0.5; "
       // Gone, or a zombie that no init reaps (in a container): not running.
       "st=$(cut -d' ' -f3 /proc/$(cat " +
@@ -383,8 +385,8 @@ TEST(CliFailureOnTheWayOut, SigintWhileRenderingStopsGraphviz) {
   EXPECT_EQ(r.err.substr(0, r.err.find('\n') + 1),
             "actorgraph: error: interrupted by SIGINT while writing " +
                 (out / "actors.graphml").string() +
-                " and 1 other output; removed their temporary files, the earlier versions are "
-                "untouched\n");
+                " and 1 other output; removed their temporary files, the outputs are as they "
+                "were before the run\n");
   EXPECT_NE(r.err.find("exit 130\n"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("dot still runs"), std::string::npos) << r.err;
   ExpectOldOutputsOnly(out);
@@ -421,6 +423,21 @@ TEST(CliFailureOnTheWayOut, SigtermLeavesPreviousOutputsAndNoTemporaryFile) {
             "partial\n");
   EXPECT_NE(r.err.find("exit 143\n"), std::string::npos) << r.err;
   ExpectOldOutputsOnly(out);
+}
+
+// nohup (or a script's background job) starts the run with SIGHUP (SIGINT) ignored: it stays
+// ignored, and the run goes on to write its outputs, instead of ending at the hang-up.
+TEST(CliFailureOnTheWayOut, AnIgnoredSignalStaysIgnoredAsUnderNohup) {
+  auto dir = TempDir("nohup");
+  auto out = dir / "out";
+  std::string script = "mkfifo " + Q(dir / "fifo") + " || exit 9; (trap '' HUP INT; exec " + Cli() +
+                       " build -q " + Gaz() + " -o " + Q(out) + " - < " + Q(dir / "fifo") +
+                       ") & pid=$!; exec 3>" + Q(dir / "fifo") + "; cat " + Article() +
+                       " >&3; sleep 0.5; kill -HUP $pid; kill -INT $pid; sleep 0.2; " +
+                       "exec 3>&-; wait $pid; echo \"exit $?\" >&2";
+  auto r = testing::Run(script);
+  EXPECT_EQ(r.err, "exit 0\n");
+  EXPECT_TRUE(fs::exists(out / "actors.graphml"));
 }
 
 }  // namespace
