@@ -203,6 +203,15 @@ std::string TextDecoder::Doubt(std::string_view bytes) const {
     if (!same) return "starts with a " + bom.encoding + " byte order mark";
     return "";
   }
+  // UTF-16 without a BOM read as a one-byte encoding (or in the other byte order) decodes
+  // without an error, into NULs and garbage: the NUL-byte rule of auto's step 2 names it.
+  // (A one-byte encoding is read line by line, and a line may start at either byte of a code
+  // unit: only a UTF-16 name, which reads the whole input, is told the byte order.)
+  if (std::string utf16 = GuessUtf16WithoutBom(bytes); !utf16.empty()) {
+    if (!name_.starts_with("UTF-16")) return "looks like UTF-16 without a byte order mark";
+    if (name_ != "UTF-16" && name_ != utf16)
+      return "looks like " + utf16 + " without a byte order mark";
+  }
   if (utf8_) return "";
   bool beyond_ascii = false;
   for (unsigned char c : bytes) beyond_ascii |= c >= 0x80;

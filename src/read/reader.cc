@@ -1,6 +1,7 @@
 #include "actorgraph/read/reader.h"
 
 #include <simdjson.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -77,11 +78,15 @@ bool LineReader::Fill() {
   }
   size_t old = buf_.size();
   buf_.resize(old + kChunk);
+  errno = 0;
   in_->read(buf_.data() + old, kChunk);
+  if (in_->bad() && error_ == 0) error_ = errno ? errno : EIO;
   size_t got = static_cast<size_t>(in_->gcount());
   buf_.resize(old + got);
   return got > 0;
 }
+
+std::string LineReader::ErrorReason() const { return std::strerror(error_ ? error_ : EIO); }
 
 std::string_view LineReader::Peek(size_t n) {
   while (buf_.size() - pos_ < n && Fill()) {
@@ -352,6 +357,13 @@ bool DocumentReader::OpenNext() {
     }
     if (current_ == "-") {
       current_ = "<stdin>";
+      // A closed standard input (EBADF) or a folder as one (EISDIR) read as empty input.
+      struct stat st;
+      const int err = ::fstat(STDIN_FILENO, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+      if (err) {
+        Skip("-: cannot read standard input: " + std::string(std::strerror(err)), "input");
+        continue;
+      }
       if (!Start(std::cin, true)) continue;
       open_ = true;
       return true;
@@ -410,9 +422,9 @@ bool DocumentReader::DecodeBytes(std::string_view bytes, const std::string& wher
 // A JSONL line too short for a confident guess of its encoding, before any line of its input
 // gave one (the first line of a windows-1256 file is often a short one): ICU's detector tries
 // again on the lines after it (up to 64 KiB of the read buffer: each line alone, then the line
-// and all of them together), once per input, and the encoding it finds there is the line's. "" when
-// `auto` is not in use, the input is decoded as a whole, the detector finds nothing beyond
-// UTF-8/UTF-16, or it was tried before.
+// and those of them that are not UTF-8 together), once per input, and the encoding it finds there
+// is the line's. "" when `auto` is not in use, the input is decoded as a whole, the detector finds
+// nothing beyond UTF-8/UTF-16, or it was tried before.
 std::string DocumentReader::EncodingAhead(std::string_view bytes) {
   if (looked_ahead_ || !decoder_.IsAuto() || decoded_ || !lines_) return "";
   looked_ahead_ = true;
@@ -430,10 +442,24 @@ std::string DocumentReader::EncodingAhead(std::string_view bytes) {
     if (found(ahead.substr(at, nl - at))) return used;
     at = nl + 1;
   }
+  // Together: the line and the later lines that are not UTF-8, the only ones in the unknown
+  // encoding. ASCII lines (English articles, or metadata) say nothing about it and, left in,
+  // outweighed a few Arabic bytes: ICU's detector then chose a Latin encoding with confidence
+  // and the line was read as mojibake.
   std::string sample(bytes);
-  sample += '\n';
-  sample += ahead;
-  return found(sample) ? used : "";
+  size_t lines = 0;
+  for (size_t at = 0; at < ahead.size();) {
+    size_t nl = ahead.find('\n', at);
+    if (nl == std::string_view::npos) break;
+    std::string_view line = ahead.substr(at, nl - at);
+    if (FindInvalidUtf8(line) >= 0) {
+      sample += '\n';
+      sample += line;
+      ++lines;
+    }
+    at = nl + 1;
+  }
+  return lines > 0 && found(sample) ? used : "";
 }
 
 namespace {
@@ -463,7 +489,10 @@ bool DocumentReader::ReadTxt(Document* doc) {
     raw += line;
     first = false;
   }
-  if (lines_->bad()) throw Error(current_ + ": read error");
+  if (lines_->bad()) {  // a failing disk, or a file that cannot be read through (EIO, EISDIR)
+    Skip(current_ + ": read error: " + lines_->ErrorReason(), "file");
+    return false;
+  }
   uint64_t consumed = lines_->consumed() - before;
   if (!decoded_) bytes_read_ += consumed;
   // The last line's '\n' is not reported by LineReader: restore it when it was there.
@@ -874,7 +903,10 @@ bool DocumentReader::NextJsonl(Document* doc) {
       Skip(e.what());
     }
   }
-  if (lines_->bad()) throw Error(current_ + ": read error");
+  if (lines_->bad())  // the documents before the failed read are kept
+    Skip(current_ + ": read error after line " + std::to_string(line_) + ": " +
+             lines_->ErrorReason(),
+         "rest of the file");
   return false;
 }
 

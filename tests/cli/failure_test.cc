@@ -76,6 +76,34 @@ TEST(CliBadInput, SymlinkLoopAndDanglingLinkAreReportedOnce) {
   EXPECT_NE(r.out.find("documents: 1 (1 skipped)"), std::string::npos) << r.out;
 }
 
+// A read that fails after the file was opened (EIO from /proc/self/mem at offset 0, as from a
+// failing disk) skips that file with its reason, as one that cannot be opened; standard input
+// that is a folder or closed is named, not read as empty.
+TEST(CliBadInput, ReadErrorsSkipTheFileWithTheReason) {
+  auto in = TempDir("read_error");
+  WriteFile(in / "a.txt", "التقى الكاظمي بايدن في واشنطن.");
+  fs::create_symlink("/proc/self/mem", in / "mem.txt");
+  auto r = RunCli("mentions " + Gaz() + " " + Q(in));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "actorgraph: warning: " + (in / "mem.txt").string() +
+                       ": read error: Input/output error; file skipped\n");
+  EXPECT_NE(r.out.find("mustafa_al_kadhimi"), std::string::npos) << r.out;
+  auto strict = RunCli("mentions --strict " + Gaz() + " " + Q(in));
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_EQ(strict.err, "actorgraph: error: " + (in / "mem.txt").string() +
+                            ": read error: Input/output error\n");
+  auto folder =
+      testing::Run(Cli() + " mentions " + Gaz() + " - " + Q(in / "a.txt") + " < " + Q(in));
+  EXPECT_EQ(folder.exit_code, 0) << folder.err;
+  EXPECT_EQ(folder.err,
+            "actorgraph: warning: -: cannot read standard input: Is a directory; input skipped\n");
+  auto closed = testing::Run(Cli() + " mentions " + Gaz() + " - <&-");
+  EXPECT_EQ(closed.exit_code, 1);
+  EXPECT_NE(closed.err.find("-: cannot read standard input: Bad file descriptor; input skipped\n"),
+            std::string::npos)
+      << closed.err;
+}
+
 TEST(CliBadInput, LongLineIsRefusedWithFileAndLine) {
   auto in = TempDir("long");
   WriteFile(in / "n.jsonl", "{\"text\":\"الكاظمي\"}\n{\"text\":\"" + std::string(300, 'x') +

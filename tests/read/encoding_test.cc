@@ -66,6 +66,13 @@ TEST(Encoding, ANamedEncodingTheBytesContradictIsDoubted) {
             "starts with a UTF-16LE byte order mark");
   EXPECT_EQ(TextDecoder("utf-16le").Doubt(std::string("\xFF\xFE\x39\x06", 4)), "");
   EXPECT_EQ(TextDecoder("utf-16").Doubt(std::string("\xFE\xFF\x06\x39", 4)), "");
+  // UTF-16 without a BOM named as something else.
+  const std::string le = ConvertFromUtf8("قال الكاظمي في بغداد", "UTF-16LE");
+  EXPECT_EQ(TextDecoder("utf-8").Doubt(le), "looks like UTF-16 without a byte order mark");
+  EXPECT_EQ(TextDecoder("cp1256").Doubt(le), "looks like UTF-16 without a byte order mark");
+  EXPECT_EQ(TextDecoder("utf-16be").Doubt(le), "looks like UTF-16LE without a byte order mark");
+  EXPECT_EQ(TextDecoder("utf-16le").Doubt(le), "");
+  EXPECT_EQ(TextDecoder("utf-16").Doubt(le), "");
   EXPECT_EQ(TextDecoder("cp1256").Doubt("\xEF\xBB\xBF" + cp1256),
             "starts with a UTF-8 byte order mark");
   EXPECT_EQ(TextDecoder().Doubt(arabic), "");  // auto decides by itself
@@ -144,6 +151,27 @@ TEST(Encoding, ShortJsonlLineTakesTheEncodingFoundEarlierInItsFile) {
   ASSERT_EQ(texts.size(), 4u);
   EXPECT_EQ(texts[0], "في بغداد");
   EXPECT_EQ(texts[3], "إيران والعراق");
+  // Followed by English (ASCII) lines only: they say nothing of the encoding. Taken into the
+  // sample, they made the detector choose a Latin encoding and the line was read as mojibake.
+  const std::string arabic =
+      R"({"id":"a2","text":"دعا حلف الناتو كتائب حزب الله إلى ضبط النفس في العراق.",)"
+      R"("date":"15/05/2024","source":"y"})"
+      "\n";  // alone: windows-1256 at 37%
+  std::string english;
+  for (int i = 0; i < 3; ++i)
+    english += line(
+        "Mustafa al-Kadhimi said Kataib Hezbollah and the United States must respect "
+        "Iraq.");
+  WriteFile(dir / "english.jsonl", ConvertFromUtf8(arabic + english, "cp1256"));
+  std::vector<std::string> english_warnings;
+  texts = read("english.jsonl", &english_warnings);
+  for (const auto& t : texts) EXPECT_EQ(t.find("\xC3"), std::string::npos) << t;  // no Ã, Ç…
+  ASSERT_EQ(texts.size(), 3u) << ::testing::PrintToString(texts);  // the Arabic line: skipped
+  ASSERT_EQ(english_warnings.size(), 1u);
+  EXPECT_NE(english_warnings[0].find("english.jsonl:1: byte "), std::string::npos)
+      << english_warnings[0];
+  EXPECT_NE(english_warnings[0].find("no confident guess"), std::string::npos)
+      << english_warnings[0];
 }
 
 TEST(Encoding, UnknownEncodingIsAnError) {
@@ -268,7 +296,6 @@ TEST(Encoding, DetectorGuessWithoutAConverterIsDecodedOrRefusedNeverThrown) {
   std::string ebcdic = ConvertFromUtf8("بغداد العراق", "IBM420");
   EXPECT_FALSE(d.Decode(ebcdic, &out, &error, &used) && used.find('_') != std::string::npos);
 }
-
 
 TEST(Encoding, NamedUtf16WithoutBomTakesTheByteOrderOfItsText) {
   const std::string arabic = "قال رئيس الوزراء العراقي مصطفى الكاظمي في بغداد";

@@ -75,10 +75,13 @@ class LineReader {
   std::string Rest();
   uint64_t consumed() const { return consumed_; }  // bytes consumed so far
   bool bad() const { return in_->bad(); }
+  // Why reading failed when bad(): strerror of the errno the failed read left (EIO when none).
+  std::string ErrorReason() const;
 
  private:
   bool Fill();  // appends one chunk; false at the end of the stream
   std::istream* in_;
+  int error_ = 0;  // errno of the first failed read
   uint64_t max_;
   std::string buf_;
   size_t pos_ = 0;
