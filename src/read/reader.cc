@@ -429,29 +429,23 @@ std::string DocumentReader::EncodingAhead(std::string_view bytes) {
   if (looked_ahead_ || !decoder_.IsAuto() || decoded_ || !lines_) return "";
   looked_ahead_ = true;
   // Each later line alone first, as the reader will meet them (the first confident guess is the
-  // file's encoding for every later line), then all of them together.
+  // file's encoding for every later line), then the line together with the later lines that are
+  // not UTF-8, the only ones in the unknown encoding. ASCII lines (English articles, metadata) say
+  // nothing about it and, left in, outweighed a few Arabic bytes: ICU's detector then chose a
+  // Latin encoding with confidence and the line was read as mojibake.
   std::string_view ahead = lines_->Peek(size_t{1} << 16);
   std::string utf8, error, used;
   auto found = [&](std::string_view sample) {
     return decoder_.Decode(sample, &utf8, &error, &used) && used != "UTF-8" &&
            !used.starts_with("UTF-16");
   };
-  for (size_t at = 0; at < ahead.size();) {
-    size_t nl = ahead.find('\n', at);
-    if (nl == std::string_view::npos) break;  // a line cut by the sample's end
-    if (found(ahead.substr(at, nl - at))) return used;
-    at = nl + 1;
-  }
-  // Together: the line and the later lines that are not UTF-8, the only ones in the unknown
-  // encoding. ASCII lines (English articles, or metadata) say nothing about it and, left in,
-  // outweighed a few Arabic bytes: ICU's detector then chose a Latin encoding with confidence
-  // and the line was read as mojibake.
   std::string sample(bytes);
   size_t lines = 0;
   for (size_t at = 0; at < ahead.size();) {
     size_t nl = ahead.find('\n', at);
-    if (nl == std::string_view::npos) break;
+    if (nl == std::string_view::npos) break;  // a line cut by the sample's end
     std::string_view line = ahead.substr(at, nl - at);
+    if (found(line)) return used;
     if (FindInvalidUtf8(line) >= 0) {
       sample += '\n';
       sample += line;

@@ -54,10 +54,10 @@ class TextDecoder {
   // For a named (not auto) encoding: why `bytes` are probably in another one, or "" when nothing
   // says so. A byte order mark of another encoding ("a UTF-8 byte order mark"), UTF-16 without
   // one by GuessUtf16WithoutBom's rule ("looks like UTF-16 without a byte order mark"; with the
-  // byte order for a UTF-16 name), or bytes that
-  // are valid UTF-8 with at least one multi-byte character while the name is not UTF-8 (valid
-  // UTF-8 beyond ASCII is very unlikely in any other encoding: RFC 3629 §1; the reason auto
-  // prefers it). The text is still decoded as named; the reader warns once per file.
+  // byte order for a UTF-16 name), or bytes that are valid UTF-8 with at least one multi-byte
+  // character while the name is not UTF-8 (valid UTF-8 beyond ASCII is very unlikely in any other
+  // encoding: RFC 3629 §1; the reason auto prefers it). The text is still decoded as named; the
+  // reader warns once per file.
   std::string Doubt(std::string_view bytes) const;
 
   // True when every character of this encoding is at least one byte and '\n' is byte 0x0A alone
