@@ -26,6 +26,17 @@ std::vector<Document> ReadAll(DocumentReader& r) {
   return out;
 }
 
+// The documents of the JSONL `text`, read as the stream `name` with default options; each
+// warning is appended to `warnings`.
+std::vector<Document> ReadJsonl(const std::string& text, const std::string& name,
+                                std::vector<std::string>* warnings) {
+  std::istringstream in(text);
+  ReaderOptions opt;
+  opt.warn = [warnings](const std::string& w) { warnings->push_back(w); };
+  DocumentReader r(in, name, true, opt);
+  return ReadAll(r);
+}
+
 TEST(Reader, TxtTitleIsFirstNonEmptyLine) {
   auto dir = TempDir("reader");
   WriteFile(dir / "a1.txt", "\n  \nالعنوان هنا  \n\nنص المقال.\n");
@@ -582,7 +593,8 @@ TEST(Reader, RecognisesIsoDates) {
 // exercise both paths: escapes, numbers and booleans in metadata, nested values, duplicate keys,
 // trailing content, type errors.
 TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
-  std::istringstream in(
+  std::vector<std::string> warnings;
+  auto docs = ReadJsonl(
       "{\"id\":42,\"text\":\"a\\nb \\u0627\\ud83d\\ude00\",\"year\":2024,\"score\":1.50,"
       "\"flag\":true,\"none\":null,\"tags\":[\"x\",{\"k\":[1,2.5e3]}]}\n"
       "{\"text\":\"first\",\"text\":\"last\"}\n"
@@ -595,12 +607,8 @@ TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
       "{\"text\":\"a\",\"big\":123456789012345678901234567890}\n"
       "{\"text\":\"a\\ud800\"}\n"
       "{\"title\":\"T\",\"text\":\"body\",\"source\":\"S\",\"url\":\"U\","
-      "\"date\":\"2021-05-03T10:00:00Z\"}\n");
-  std::vector<std::string> warnings;
-  ReaderOptions opt;
-  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
-  DocumentReader r(in, "p.jsonl", true, opt);
-  auto docs = ReadAll(r);
+      "\"date\":\"2021-05-03T10:00:00Z\"}\n",
+      "p.jsonl", &warnings);
   ASSERT_EQ(docs.size(), 5u);
   EXPECT_EQ(docs[0].id, "42");
   EXPECT_EQ(docs[0].text, "a\nb \xD8\xA7\xF0\x9F\x98\x80");
@@ -635,14 +643,11 @@ TEST(Reader, JsonlLinesGiveTheSameDocumentsOnEitherParserPath) {
 // The README's rule for any date that cannot be read: the document is kept, undated, with a
 // warning; a date of another JSON type (a float, true, a number beyond 64 bits) used to skip it.
 TEST(Reader, AJsonlDateOfAnotherTypeKeepsTheDocumentUndated) {
-  std::istringstream in(
-      "{\"text\":\"a\",\"date\":2024.5}\n{\"text\":\"b\",\"date\":true}\n"
-      "{\"text\":\"c\",\"date\":99999999999999999999999}\n{\"text\":\"d\",\"date\":20240515}\n");
   std::vector<std::string> warnings;
-  ReaderOptions opt;
-  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
-  DocumentReader r(in, "d.jsonl", true, opt);
-  auto docs = ReadAll(r);
+  auto docs = ReadJsonl(
+      "{\"text\":\"a\",\"date\":2024.5}\n{\"text\":\"b\",\"date\":true}\n"
+      "{\"text\":\"c\",\"date\":99999999999999999999999}\n{\"text\":\"d\",\"date\":20240515}\n",
+      "d.jsonl", &warnings);
   ASSERT_EQ(docs.size(), 4u);
   EXPECT_EQ(docs[0].date, "");
   EXPECT_EQ(docs[2].text, "c");
@@ -659,13 +664,10 @@ TEST(Reader, AJsonlDateOfAnotherTypeKeepsTheDocumentUndated) {
 // Invalid UTF-8 is found by simdjson's validation and then reported, with its byte, by the same
 // decoder as before; a windows-1256 line under `auto` is still decoded by ICU's detector.
 TEST(Reader, JsonlInvalidUtf8IsReportedByTheDecoderAfterTheFastParser) {
-  std::istringstream in(
-      "{\"text\":\"\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82\xD8\"}\n{\"text\":\"ok\"}\n");
   std::vector<std::string> warnings;
-  ReaderOptions opt;
-  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
-  DocumentReader r(in, "u.jsonl", true, opt);
-  auto docs = ReadAll(r);
+  auto docs = ReadJsonl(
+      "{\"text\":\"\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82\xD8\"}\n{\"text\":\"ok\"}\n",
+      "u.jsonl", &warnings);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].text, "ok");
   ASSERT_EQ(warnings.size(), 1u);
@@ -675,12 +677,8 @@ TEST(Reader, JsonlInvalidUtf8IsReportedByTheDecoderAfterTheFastParser) {
 // The same nlohmann out_of_range as fuzz_gold found, in a JSONL line: skipped like any
 // malformed line instead of ending the run.
 TEST(Reader, NumberBeyondADoubleIsAMalformedLine) {
-  std::istringstream in("{\"text\":\"a\",\"n\":1e400}\n{\"text\":\"b\"}\n");
   std::vector<std::string> warnings;
-  ReaderOptions opt;
-  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
-  DocumentReader r(in, "n.jsonl", true, opt);
-  auto docs = ReadAll(r);
+  auto docs = ReadJsonl("{\"text\":\"a\",\"n\":1e400}\n{\"text\":\"b\"}\n", "n.jsonl", &warnings);
   ASSERT_EQ(docs.size(), 1u);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0],
@@ -696,15 +694,13 @@ TEST(Reader, InvalidLiteralStartingWithNIsAMalformedLine) {
       "fuzz/regressions/fuzz_jsonl_reader/crash-334167fa04d18e8c9fd06afcdf2d43a813680065"));
   ASSERT_FALSE(crash.empty());
   // The fuzzer's first byte chooses the options (fuzz/reader_fuzzer.cc); the rest is the file.
-  std::istringstream in(crash.substr(1) + "\n" +
-                        "{\"text\":\"a\",\"x\":nul}\n{\"text\":\"b\",\"y\":[1,{\"z\":nt}]}\n" +
-                        "{\"text\":\"c\",\"w\":null}\n");
   std::vector<std::string> warnings;
-  ReaderOptions opt;
-  opt.warn = [&](const std::string& w) { warnings.push_back(w); };
-  DocumentReader r(in, "n.jsonl", true, opt);
   std::vector<Document> docs;
-  EXPECT_NO_THROW(docs = ReadAll(r));
+  EXPECT_NO_THROW(
+      docs = ReadJsonl(crash.substr(1) + "\n" +
+                           "{\"text\":\"a\",\"x\":nul}\n{\"text\":\"b\",\"y\":[1,{\"z\":nt}]}\n" +
+                           "{\"text\":\"c\",\"w\":null}\n",
+                       "n.jsonl", &warnings));
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].text, "c");
   ASSERT_EQ(warnings.size(), 3u);
